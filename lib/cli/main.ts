@@ -1,0 +1,91 @@
+// The CLI: picks the command, turns thrown errors into messages and exit codes.
+import {existsSync, readFileSync} from 'node:fs'
+import {RunbookError, UsageError, InvalidRunbookError, MissingInputError} from '../errors.js'
+import {exitCodes, type CliIO, type Command} from './io.js'
+import {commands} from './commands/index.js'
+
+// The package version, read once from package.json (found from lib/ or from dist/lib/).
+export const version: string = (() => {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    const url = new URL(up, import.meta.url)
+    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as {version: string}).version
+  }
+  return '0.0.0'
+})()
+
+function globalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length))
+  return [
+    'runbook — run Markdown runbooks, check their expected output, write back the results',
+    '',
+    'Usage: runbook <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also `runbook <command> --help`)',
+    '  -v, --version  print the version',
+    '      --debug    print stacks of internal errors',
+    '',
+    'Exit codes: 0 passed · 1 a step or check failed · 2 usage error, invalid runbook or missing input',
+    '            3 internal error · 130 interrupted (SIGINT) · 143 terminated (SIGTERM)',
+    '',
+  ].join('\n')
+}
+
+// Run the CLI with `argv` (without node and the script) and return the exit code.
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const debug = argv.includes('--debug')
+  const args = argv.filter((a) => a !== '--debug')
+  const [name, ...rest] = args
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined
+    io.stdout.write(target ? target.usage : globalHelp())
+    return name === undefined ? exitCodes.usage : exitCodes.ok
+  }
+  if (name === '-v' || name === '--version' || name === 'version') {
+    io.stdout.write(`${version}\n`)
+    return exitCodes.ok
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name)
+  if (!command) {
+    const names = commands.map((c) => c.name).join(', ')
+    io.stderr.write(`runbook: unknown command \`${name}\` (expected one of: ${names}). See \`runbook --help\`.\n`)
+    return exitCodes.usage
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout.write(command.usage)
+    return exitCodes.ok
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    return reportError(error, io, debug)
+  }
+}
+
+// Known errors become their exit code and message; anything else is a bug (exit 3).
+function reportError(error: unknown, io: CliIO, debug: boolean): number {
+  if (error instanceof InvalidRunbookError) {
+    for (const d of error.diagnostics) io.stderr.write(`${d.format()}\n`)
+    io.stderr.write(`runbook: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  if (error instanceof UsageError || error instanceof MissingInputError) {
+    io.stderr.write(`runbook: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  if (error instanceof RunbookError && error.code === 'RUNBOOK_ERR_USAGE') {
+    io.stderr.write(`runbook: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  io.stderr.write(`runbook: internal error: ${message}\n`)
+  io.stderr.write(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : 'This is a bug in runbook. Run again with --debug for a stack trace, and please report it.\n',
+  )
+  return exitCodes.internal
+}

@@ -1,0 +1,77 @@
+// The outcome of a run: shared by the executor, write-back, evidence and reporters.
+
+// Final status of one step (SPEC §9).
+export type StepStatus =
+  | 'passed'
+  | 'failed'
+  | 'skipped'
+  | 'manual'
+  | 'timed-out'
+  | 'not-run'
+  | 'interrupted'
+
+// Why an expectation failed: what write-back and reporters show.
+export interface ExpectationFailure {
+  index: number // which of the step's expectations (Step.expectations[index])
+  message: string // `line 3: expected <int>, got "3.5"` / `$.error.code: expected "DUPLICATE", got "CONFLICT"`
+  diff?: string // unified diff of expected vs actual, first differing line marked
+  actual: string // the normalised actual text the expectation saw
+}
+
+// Outcome of one HTTP request (an `http` step or a check-table row).
+export interface HttpCheckResult {
+  stepId: string // the http step or the table's id
+  row?: number // check-table row index
+  method: string
+  url: string // resolved and redacted
+  ok: boolean
+  status?: number
+  latencyMs?: number
+  headers?: Record<string, string>
+  bodyStart?: string // the first ~2 KB of the body, for failure reports
+  failures: string[] // one line per failed assertion
+  error?: string // connection refused, timeout …
+}
+
+// The outcome of one step after all its attempts.
+export interface StepResult {
+  id: string
+  status: StepStatus
+  exitCode: number | null
+  signal?: string
+  attempts: number
+  startedAt?: string // ISO date
+  durationMs: number
+  stdout: CapturedOutput
+  stderr: CapturedOutput
+  reason?: string // one line: `exit code 3 (expected 0)`, `timed out after 5s`, `not confirmed: pass --yes`
+  expectationFailures: ExpectationFailure[]
+  checks: HttpCheckResult[] // http steps: one; check tables: one per row
+  captures: Record<string, string> // [Captures] and exported variables visible to later steps
+  command?: string // the command as run (variables unresolved: they come through the environment)
+  allowedFailure?: boolean // failed but `allow-failure`
+}
+
+// Output kept in memory for write-back and reports: bounded; the full text lives in evidence logs.
+export interface CapturedOutput {
+  head: string // the first lines
+  tail: string // the last lines (empty when nothing was omitted)
+  omittedLines: number // lines left out between head and tail
+  totalBytes: number
+  text?: string // the whole output, when it was small enough to keep (≤ 8 MiB)
+}
+
+// The outcome of a whole run.
+export interface RunResult {
+  runbook: string // file path as given
+  runId: string
+  ok: boolean
+  interrupted?: 'SIGINT' | 'SIGTERM'
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+  steps: StepResult[] // in document order, every step of the runbook (not-run / skipped included)
+  host: string
+  commit?: string // git commit of the runbook's folder, when it is a git checkout
+  version: string // runbook's own version
+}
