@@ -1,19 +1,10 @@
-// STUB — replaced by the matcher (issue 4).
-import type {ExitSpec, Expectation} from '../model.js'
-
-export type ExpectationOutcome = {ok: true} | {ok: false; message: string; diff?: string; actual: string}
-
-export function matchExpectation(_expectation: Expectation, _output: {stdout: string; stderr: string; all: string}, _context: {dir: string}): ExpectationOutcome {
-  return {ok: true}
-}
-export function matchText(_expected: string, _actual: string, _options: {mode?: 'exact' | 'contains'} = {}): {ok: boolean; message?: string; diff?: string} {
-  return {ok: true}
-}
-export function blessText(_expected: string, actual: string): string {
-  return actual
-}
-export function exitAccepted(spec: ExitSpec, code: number | null): boolean {
-  if (spec.kind === 'any') return true
-  if (spec.kind === 'nonzero') return code !== 0
-  return code !== null && spec.codes.includes(code)
-}
+// Output matching (SPEC §2): text patterns, JSON patterns, JSON Schema and exit codes.
+// Pure functions: the executor and the HTTP checks call them, lint reuses the regex check.
+export {matchExpectation, type ExpectationOutcome, type StepOutput} from './expectation.js'
+export {matchText, blessText, type TextMatch, type TextMatchOptions} from './text-match.js'
+export {matchJson, type JsonMatch} from './json-match.js'
+export {exitAccepted} from './exit.js'
+export {checkRegexSafety} from './safe-regex.js'
+export {compileUserRegex, type UserRegex} from './user-regex.js'
+export {checkTextPatterns} from './check-patterns.js'
+export {normalizeText, stripAnsi} from './normalize.js'

@@ -1,10 +1,110 @@
-// STUB — replaced by the parser (issue 2).
-import type {Runbook} from '../model.js'
+// Markdown → Runbook: the parser's public face. Never throws on input; problems become diagnostics.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Root} from 'mdast'
+import {Diagnostic, hasErrors} from '../diagnostic.js'
+import {InvalidRunbookError} from '../errors.js'
+import type {CheckTable, Runbook, Step} from '../model.js'
+import {planRunbook} from '../graph.js'
+import {collect} from './build.js'
+import type {ParseContext} from './context.js'
+import {blankFrontMatter, findFrontMatter, readFrontMatter} from './front-matter.js'
+import {assignIds, resolveChecklist} from './ids.js'
+import {createLocator} from './positions.js'
+import {findRegions} from './regions.js'
 
-export function parseRunbook(_source: string, _options: {file: string; dir?: string; all?: boolean}): Runbook {
-  throw new Error('parseRunbook is not built yet')
+export {parseAssertLine, parseQuery} from './http-assert.js'
+export {parseTranscript} from './transcript.js'
+export {parseHttpBlock} from './http-block.js'
+export {parseStatus} from './status.js'
+export {githubSlug} from './slug.js'
+export {editDistance, suggest} from './suggest.js'
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+
+// Options of parseRunbook: `file` is the name shown in messages; `all` makes every shell block a step.
+export interface ParseOptions {
+  file: string
+  dir?: string
+  all?: boolean
 }
-export async function readRunbook(_path: string, _options: {all?: boolean; file?: string; source?: string} = {}): Promise<Runbook> {
-  throw new Error('readRunbook is not built yet')
+
+// Parse a Markdown runbook into the model; every problem is a diagnostic, nothing is thrown.
+export function parseRunbook(source: string, options: ParseOptions): Runbook {
+  const text = typeof source === 'string' ? source : String(source)
+  const file = options.file
+  const locator = createLocator(text)
+  const context: ParseContext = {source: text, locator, file, diagnostics: []}
+  const runbook: Runbook = {
+    file,
+    dir: options.dir ?? path.dirname(path.resolve(file)),
+    source: text,
+    eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n',
+    headings: [],
+    steps: [],
+    tables: [],
+    checklist: [],
+    regions: [],
+    blocks: [],
+    tree: {type: 'root', children: []},
+    annotated: false,
+    diagnostics: context.diagnostics,
+  }
+  try {
+    let markdown = text
+    const block = findFrontMatter(text)
+    if (block) {
+      const read = readFrontMatter(text, block, locator, file)
+      runbook.frontMatter = read.frontMatter
+      context.diagnostics.push(...read.diagnostics)
+      markdown = blankFrontMatter(text, block)
+    }
+    const regions = findRegions(text, locator, file)
+    runbook.regions = regions.regions
+    context.diagnostics.push(...regions.diagnostics)
+    const tree = processor.parse(markdown) as Root
+    runbook.tree = tree
+    const runAll = options.all === true || runbook.frontMatter?.runAll === true
+    const collected = collect(tree, context, {runAll, regions: runbook.regions})
+    assignIds(collected.nodes)
+    runbook.headings = collected.headings
+    runbook.steps = collected.nodes.map((p) => p.node).filter((n): n is Step => 'runner' in n)
+    runbook.tables = collected.nodes.map((p) => p.node).filter((n): n is CheckTable => !('runner' in n))
+    runbook.blocks = collected.blocks
+    const ids = new Set(collected.nodes.map((p) => p.node.id))
+    runbook.checklist = resolveChecklist(collected.checklist, ids)
+    for (const item of runbook.checklist) {
+      for (const ref of item.refKind === 'check' ? item.refs : []) {
+        if (ids.has(ref)) continue
+        context.diagnostics.push(new Diagnostic(`\`check=${ref}\` names no step of this runbook`, {file, place: item.span.start, ruleId: 'unknown-dependency', severity: 'warning'}))
+      }
+    }
+    runbook.annotated = collected.annotated || runbook.frontMatter?.data['runbook'] !== undefined || runbook.frontMatter?.runme === true
+  } catch (error) {
+    context.diagnostics.push(
+      new Diagnostic(`Internal parser error: ${(error as Error)?.message ?? String(error)}`, {file, ruleId: 'internal-error', cause: error}),
+    )
+  }
+  context.diagnostics.sort((a, b) => a.start.offset - b.start.offset)
+  return runbook
 }
-export function assertRunnable(_runbook: Runbook): void {}
+
+// Read a runbook from disk (unless `source` is given) and parse it; `file` is the name shown in messages.
+export async function readRunbook(filePath: string, options: {all?: boolean; file?: string; source?: string} = {}): Promise<Runbook> {
+  const source = options.source ?? (await readFile(filePath, 'utf8'))
+  const parseOptions: ParseOptions = {file: options.file ?? filePath, dir: path.dirname(path.resolve(filePath))}
+  if (options.all !== undefined) parseOptions.all = options.all
+  return parseRunbook(source, parseOptions)
+}
+
+// Throw InvalidRunbookError when the runbook or its step graph has an error (exit 2 before anything runs).
+export function assertRunnable(runbook: Runbook): void {
+  const errors = [...runbook.diagnostics, ...planRunbook(runbook).diagnostics].filter((d) => d.severity === 'error')
+  if (!hasErrors(errors)) return
+  errors.sort((a, b) => a.start.offset - b.start.offset)
+  const count = errors.length
+  throw new InvalidRunbookError(`${runbook.file} is not a valid runbook: ${count} error${count === 1 ? '' : 's'}`, errors)
+}

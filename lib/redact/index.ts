@@ -1,13 +1,4 @@
-// STUB — replaced by redaction (issue 5).
-import type {Runbook} from '../model.js'
-
-export interface Redactor {
-  redact(text: string): string
-  stream(): {write(chunk: string): string; end(): string}
-}
-export function collectSecrets(_runbook: Runbook, _env: Record<string, string | undefined>): {values: string[]; warnings: string[]} {
-  return {values: [], warnings: []}
-}
-export function createRedactor(_values: string[]): Redactor {
-  return {redact: (t) => t, stream: () => ({write: (c) => c, end: () => ''})}
-}
+// Secret masking (SPEC §8, §11): which values are secret, and a redactor for texts and streams.
+export {collectSecrets, isSecretName, urlPasswords} from './collect.js'
+export {createRedactor, type Redactor} from './redactor.js'
+export {secretForms, base64Forms, minimumSecretLength} from './forms.js'

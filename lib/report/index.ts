@@ -1,20 +1,29 @@
-// STUB — replaced by the reporters (issue 5).
+// Reporters over the event stream, registered by name (SPEC §7): tty, plain, json, tap, junit; and GitHub Actions.
 import type {Writable} from 'node:stream'
-import type {EventListener} from '../events.js'
+import {createJsonReporter} from './json.js'
+import {createJunitReporter} from './junit.js'
+import {createPlainReporter} from './plain.js'
+import {createTapReporter} from './tap.js'
+import {createTtyReporter} from './tty.js'
+import type {Reporter, ReporterName, ReporterOptions} from './types.js'
 
-export type ReporterName = 'tty' | 'plain' | 'json' | 'tap' | 'junit'
-export interface Reporter {
-  onEvent: EventListener
-  close(): Promise<void>
+export type {Reporter, ReporterName, ReporterOptions} from './types.js'
+export {createGithubActions} from './github.js'
+export {sanitizeOutput, sanitizeLine} from './sanitize.js'
+export {workflowCommand, escapeData, escapeProperty} from './workflow-commands.js'
+
+// The registry: each reporter name and the function that builds it.
+export const reporters: Record<ReporterName, (out: Writable, options: ReporterOptions) => Reporter> = {
+  json: (out) => createJsonReporter(out),
+  junit: (out) => createJunitReporter(out),
+  plain: createPlainReporter,
+  tap: (out) => createTapReporter(out),
+  tty: createTtyReporter,
 }
-export function createReporter(_name: ReporterName, out: Writable, _options: {color: boolean; columns?: number}): Reporter {
-  return {
-    onEvent(event) {
-      if (event.type === 'step:end') out.write(`${event.result.status} ${event.stepId}\n`)
-    },
-    async close() {},
-  }
-}
-export function createGithubActions(_env: Record<string, string | undefined>, _out: Writable): Reporter | undefined {
-  return undefined
+
+// The reporter `--reporter NAME` selects, writing to `out`.
+export function createReporter(name: ReporterName, out: Writable, options: {color: boolean; columns?: number}): Reporter {
+  const create = reporters[name]
+  if (!create) throw new TypeError(`unknown reporter \`${String(name)}\``)
+  return create(out, options)
 }

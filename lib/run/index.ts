@@ -1,11 +1,28 @@
-// STUB — replaced by the executor (issue 3).
+// The executor (SPEC §1, §3, §6, §11): inputs, selection, graph execution, services, signals.
+// Emits typed events; never prints, never exits. `runRunbook` is its one entry point.
+import {randomBytes} from 'node:crypto'
+import {mkdtemp, rm} from 'node:fs/promises'
+import {hostname, tmpdir} from 'node:os'
+import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
+import {planRunbook} from '../graph.js'
 import type {Runbook} from '../model.js'
-import type {RunResult, StepStatus} from '../result.js'
-
-import type {EventListener} from '../events.js'
+import type {RunResult, StepResult, StepStatus} from '../result.js'
+import type {EventListener, PlannedStep} from '../events.js'
 import type {Redactor} from '../redact/index.js'
+import type {Prompt, RunContext} from './context.js'
+import {resolvedCommand} from './dry-run.js'
+import {resolveEnvironment} from './inputs.js'
+import {gitCommit, packageVersion} from './provenance.js'
+import {terminalPrompt} from './prompt.js'
+import {failsRun, plainResult} from './results.js'
+import {runGraph} from './schedule.js'
+import {selectNodes} from './select.js'
+import {stopServices} from './service.js'
 
+export type {Prompt} from './context.js'
+
+// How to run: where inputs come from, what to select, how to ask, where events go.
 export interface RunOptions {
   env: Record<string, string | undefined>
   set: Record<string, string>
@@ -24,8 +41,91 @@ export interface RunOptions {
   redactor?: Redactor
   stdin?: Readable & {isTTY?: boolean}
   stderr?: Writable
+  prompt?: Prompt // overrides the terminal prompt built from stdin/stderr
 }
 
-export async function runRunbook(_runbook: Runbook, _options: RunOptions): Promise<RunResult> {
-  throw new Error('runRunbook is not built yet')
+// Default step timeout when neither the step, the front matter nor --timeout gives one.
+export const defaultTimeoutMs = 10 * 60_000
+
+// Run a parsed, valid runbook; throws UsageError (bad selection) or MissingInputError before any step.
+export async function runRunbook(runbook: Runbook, options: RunOptions): Promise<RunResult> {
+  const plan = planRunbook(runbook)
+  const nodes = plan.nodes
+  const excluded = selectNodes(nodes, options)
+  const prompt = options.prompt ?? terminalPrompt(options.stdin, options.stderr)
+  const env = await resolveEnvironment(runbook, {env: options.env, set: options.set, interactive: options.interactive, prompt})
+  const runId = `rb-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`
+  env['RUNBOOK_RUN_ID'] = runId
+  const emit: EventListener = options.onEvent ?? (() => {})
+  const commit = gitCommit(runbook.dir)
+  const started = new Date()
+  const planned: PlannedStep[] = nodes.map((node) => {
+    const entry: PlannedStep = {id: node.id, runner: node.runner, line: node.line, needs: node.needs, kind: node.kind}
+    const title = node.step?.heading?.text
+    if (title !== undefined) entry.title = title
+    return entry
+  })
+  emit({type: 'run:start', at: Date.now(), runbook: runbook.file, runId, steps: planned, dryRun: options.dryRun})
+
+  const results = new Map<string, StepResult>()
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined
+  if (options.dryRun) {
+    for (const node of nodes) {
+      const source = (node.step ?? node.table)!
+      const reason = excluded.get(node.id)
+      const result = plainResult(source, reason === undefined ? 'not-run' : 'skipped', reason ?? 'dry run: nothing executed')
+      const command = resolvedCommand(node, env)
+      result.command = options.redactor ? options.redactor.redact(command) : command
+      results.set(node.id, result)
+      emit({type: 'step:end', at: Date.now(), stepId: node.id, result})
+    }
+  } else {
+    const tmpDir = await mkdtemp(path.join(tmpdir(), 'runbook-'))
+    let files = 0
+    const context: RunContext = {
+      runbook,
+      runId,
+      tmpDir,
+      emit,
+      redactor: options.redactor,
+      signal: options.signal,
+      yes: options.yes,
+      interactive: options.interactive,
+      ci: Boolean(env['CI']) && env['CI'] !== 'false' && env['CI'] !== '0',
+      prompt,
+      defaultTimeoutMs: runbook.frontMatter?.timeoutMs ?? options.timeoutMs ?? defaultTimeoutMs,
+      defaultShell: runbook.frontMatter?.shell ?? 'bash',
+      services: [],
+      nextFile: () => path.join(tmpDir, `state-${++files}`),
+    }
+    const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1
+    try {
+      const done = await runGraph(context, nodes, excluded, {env, cwd: runbook.dir}, Math.max(1, concurrency))
+      for (const [id, result] of done) results.set(id, result)
+    } finally {
+      await stopServices(context)
+      await rm(tmpDir, {recursive: true, force: true})
+    }
+    const reason = options.signal?.aborted ? String(options.signal.reason) : undefined
+    if (reason !== undefined) interrupted = reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'
+  }
+
+  const steps = nodes.map((node) => results.get(node.id) ?? plainResult((node.step ?? node.table)!, 'not-run', 'never reached'))
+  const finished = new Date()
+  const result: RunResult = {
+    runbook: runbook.file,
+    runId,
+    ok: interrupted === undefined && !steps.some(failsRun),
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    steps,
+    host: hostname(),
+    version: packageVersion,
+  }
+  if (interrupted) result.interrupted = interrupted
+  const sha = await commit
+  if (sha) result.commit = sha
+  emit({type: 'run:end', at: Date.now(), result})
+  return result
 }

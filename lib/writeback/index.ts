@@ -1,11 +1,6 @@
-// STUB — replaced by write-back (issue 5).
-import type {Runbook} from '../model.js'
-import type {RunResult} from '../result.js'
-import type {Redactor} from '../redact/index.js'
-
-export function renderWriteBack(runbook: Runbook, _result: RunResult, _options: {stable: boolean; outputs: boolean; update: boolean; redactor: Redactor; maxLines?: number}): string {
-  return runbook.source
-}
-export async function writeFileAtomic(path: string, _text: string, _options: {original?: string}): Promise<{path: string; conflict: boolean}> {
-  throw new Error(`writeFileAtomic is not built yet (${path})`)
-}
+// Write-back (SPEC §8): the executed runbook as edits on its original text, written atomically.
+export {renderWriteBack, writeBackEdits, type WriteBackOptions} from './render.js'
+export {writeFileAtomic} from './atomic.js'
+export {applyEdits, type Edit} from './edits.js'
+export {sanitize, stripControls} from './sanitize.js'
+export {fenceFor} from './fence.js'

@@ -1,0 +1,61 @@
+// Lint throughput: `runbook lint` of the whole corpus against markdownlint-cli2 on the same files.
+import {mkdirSync, rmSync} from 'node:fs'
+import path from 'node:path'
+import {hyperfine} from '../lib/hyperfine.mjs'
+import {runCli, firstLine} from '../lib/runbook.mjs'
+import {check} from '../lib/check.mjs'
+
+export const id = 'lint'
+export const title = 'Lint throughput (whole corpus, 1,815 files)'
+
+// Files `runbook lint --format json` reported on, or undefined when the output is not JSON.
+function filesWithFindings(stdout) {
+  try {
+    return new Set(JSON.parse(stdout).map((d) => d.file)).size
+  } catch {
+    return undefined
+  }
+}
+
+// Measure the figure; times are hyperfine medians in seconds.
+export async function measure(ctx) {
+  const notes = []
+  const corpus = ctx.corpus
+  // runbook runs from an empty folder so a cache (if any) never lands in the shared corpus.
+  const cwd = path.join(ctx.work, 'lint-cwd')
+  rmSync(cwd, {recursive: true, force: true})
+  mkdirSync(cwd, {recursive: true})
+  const commands = [{name: 'markdownlint-cli2', command: `${ctx.mdl} '**/*.md'`, cwd: corpus}]
+  const once = runCli(ctx, ['lint', corpus, '--format', 'json'], {cwd, timeoutMs: 300_000})
+  const working = once.code === 0 || once.code === 1
+  if (working) {
+    const files = filesWithFindings(once.stdout)
+    notes.push(`runbook lint: exit ${once.code}, ${files ?? '?'} files with findings, one run ${once.seconds.toFixed(2)} s`)
+  } else {
+    notes.push(`runbook not measured: ${firstLine(once)}`)
+  }
+  const warmup = ctx.quick ? 0 : 1
+  const runs = ctx.quick ? 1 : 3
+  const times = hyperfine([commands[0]], {warmup, runs, cwd: corpus, ignoreFailure: true})
+  if (working) {
+    Object.assign(times, hyperfine([{name: 'runbook lint', command: `node ${ctx.cli} lint ${corpus}`}], {warmup, runs, cwd, ignoreFailure: true}))
+    // The same with --cache on a warm cache (what CI sees when few files changed), if the flag exists.
+    const cached = runCli(ctx, ['lint', corpus, '--cache'], {cwd, timeoutMs: 300_000})
+    if (cached.code === 0 || cached.code === 1) {
+      Object.assign(times, hyperfine([{name: 'runbook lint --cache (warm)', command: `node ${ctx.cli} lint ${corpus} --cache`}], {warmup: 1, runs, cwd, ignoreFailure: true}))
+    } else {
+      notes.push(`--cache not measured: ${firstLine(cached)}`)
+    }
+  }
+  rmSync(cwd, {recursive: true, force: true})
+  const s = (name) => times[name]?.median ?? null
+  return {
+    times,
+    notes,
+    checks: [
+      check({label: 'whole corpus, no cache', unit: 's', ours: s('runbook lint'), peer: s('markdownlint-cli2'), peerName: 'markdownlint-cli2',
+        target: {on: 'ratio', max: 0.5}, targetText: '≤ 0.5× markdownlint-cli2'}),
+      check({label: 'whole corpus, warm --cache', unit: 's', ours: s('runbook lint --cache (warm)'), peer: s('markdownlint-cli2'), peerName: 'markdownlint-cli2', note: 'info'}),
+    ],
+  }
+}

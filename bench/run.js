@@ -1,0 +1,90 @@
+// `npm run bench`: measure runbook beside its peers on this machine and print every figure.
+// Options: --only ID,… (per-step, cold-start, fan-out, lint, memory, write-back), --quick (fewer runs),
+//          --no-build (measure dist/ as it is), --no-setup (do not install missing peers).
+// Writes bench/.work/results.json and bench/.work/results.md.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {generateWorkloads} from './workloads/generate.mjs'
+import {describeMachine} from './lib/machine.mjs'
+import {renderText, renderMarkdown} from './lib/format.mjs'
+import {round} from './lib/check.mjs'
+import * as perStep from './figures/per-step.mjs'
+import * as coldStart from './figures/cold-start.mjs'
+import * as fanOut from './figures/fan-out.mjs'
+import * as lint from './figures/lint.mjs'
+import * as memory from './figures/memory.mjs'
+import * as writeBack from './figures/write-back.mjs'
+
+const figures = [perStep, coldStart, fanOut, lint, memory, writeBack]
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const work = path.join(root, 'bench/.work')
+const {values} = parseArgs({options: {
+  only: {type: 'string'},
+  quick: {type: 'boolean'},
+  'no-build': {type: 'boolean'},
+  'no-setup': {type: 'boolean'},
+}})
+const log = (text) => process.stderr.write(`bench: ${text}\n`)
+
+const needsSetup = !existsSync(path.join(work, 'node_modules/txm/src/cli.js')) ||
+  !existsSync(path.join(work, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')) ||
+  spawnSync('sh', ['-c', 'command -v cram3 && command -v hyperfine && test -x /usr/bin/time']).status !== 0
+if (needsSetup) {
+  if (values['no-setup']) throw new Error('peers missing: run bench/setup.sh')
+  log('installing peers (bench/setup.sh)')
+  execFileSync('bash', [path.join(root, 'bench/setup.sh')], {stdio: 'inherit'})
+}
+if (!values['no-build']) {
+  log('building (tsc -p .)')
+  // tsc emits even when some file has a type error; the figures check that the features work.
+  spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], {stdio: 'ignore'})
+}
+
+mkdirSync(work, {recursive: true})
+const ctx = {
+  root,
+  work,
+  quick: values.quick ?? false,
+  cli: path.join(root, 'dist/bin/runbook.js'),
+  corpus: path.resolve(root, '../shared/corpus'),
+  txmJs: path.join(work, 'node_modules/txm/src/cli.js'),
+  workloads: generateWorkloads(path.join(work, 'workloads')),
+}
+ctx.txm = `node ${ctx.txmJs}`
+ctx.mdl = `node ${path.join(work, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')}`
+
+const only = values.only?.split(',').map((s) => s.trim())
+const selected = only ? figures.filter((f) => only.includes(f.id)) : figures
+const machine = describeMachine(work)
+log(`${machine.nproc} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAvg.join(' ')}`)
+
+const results = []
+const started = Date.now()
+for (const figure of selected) {
+  log(`measuring ${figure.id} …`)
+  const t0 = Date.now()
+  const load = os.loadavg()[0]
+  let result
+  try {
+    result = await figure.measure(ctx)
+  } catch (error) {
+    result = {checks: [], notes: [`failed: ${error.message}`]}
+  }
+  const loadAvg = [load, os.loadavg()[0]].map((x) => Math.round(x * 10) / 10)
+  result.notes = [...(result.notes ?? []), `load average ${loadAvg[0]} → ${loadAvg[1]} on ${machine.nproc} CPUs while measuring`]
+  results.push({id: figure.id, title: figure.title, seconds: Math.round((Date.now() - t0) / 100) / 10, loadAvg, ...result})
+  process.stdout.write(renderText([results.at(-1)]))
+}
+
+const roundChecks = (f) => ({...f, checks: f.checks.map((c) => ({...c, ours: round(c.ours, 4), peer: round(c.peer, 4), ratio: round(c.ratio, 3)}))})
+const out = {date: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine: {...machine, loadAvgAfter: describeMachine(work).loadAvg}, figures: results.map(roundChecks)}
+writeFileSync(path.join(work, 'results.json'), JSON.stringify(out, null, 2) + '\n')
+writeFileSync(path.join(work, 'results.md'), renderMarkdown(results))
+const all = results.flatMap((f) => f.checks).filter((c) => c.target)
+const met = all.filter((c) => c.met === true).length
+const missed = all.filter((c) => c.met === false).length
+process.stdout.write(`\n${met} of ${all.length} targets met, ${missed} missed, ${all.length - met - missed} not measurable yet · ${out.durationS} s · bench/.work/results.json\n`)

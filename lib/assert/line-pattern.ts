@@ -1,0 +1,115 @@
+// One expected line compiled into a matcher (SPEC §2): literal, `...`, placeholders,
+// ` (re)`, ` (glob)` and ` (esc)`. A line equal to the output line always matches (literal-first).
+import {compileUserRegex, timeoutMessage} from './user-regex.js'
+import {compileGlob} from './glob.js'
+import {decodeEscapes} from './escapes.js'
+import {isPlaceholder, placeholderRegex, placeholders} from './placeholders.js'
+
+// What kind of rule an expected line is.
+export type LineKind = 'literal' | 'ellipsis' | 're' | 'glob' | 'esc' | 'placeholder'
+
+// A compiled expected line.
+export interface LinePattern {
+  kind: LineKind
+  text: string // the line as written
+  matches(actual: string): boolean
+  explain(actual: string): string // why `actual` does not match: `expected <int>, got "3.5"`
+  error?: string // an authoring problem (invalid or unsafe regex)
+}
+
+type Segment = {literal: string} | {placeholder: string}
+
+// Compile one expected line.
+export function compileLine(text: string): LinePattern {
+  if (text.trim() === '...') return {kind: 'ellipsis', text, matches: () => true, explain: () => ''}
+  if (text.endsWith(' (re)')) return regexLine(text, text.slice(0, -5))
+  if (text.endsWith(' (glob)')) {
+    const glob = compileGlob(text.slice(0, -7))
+    return {kind: 'glob', text, matches: (a) => a === text || glob(a), explain: (a) => `expected ${quote(text.slice(0, -7))} (glob), got ${quote(a)}`}
+  }
+  if (text.endsWith(' (esc)')) {
+    const decoded = decodeEscapes(text.slice(0, -6)).replace(/[ \t]+$/, '')
+    return {kind: 'esc', text, matches: (a) => a === text || a === decoded, explain: (a) => `expected ${quote(decoded)} (esc), got ${quote(a)}`}
+  }
+  const segments = splitPlaceholders(text)
+  if (!segments.some((s) => 'placeholder' in s)) {
+    const literal = segments.map((s) => ('literal' in s ? s.literal : '')).join('')
+    return {kind: 'literal', text, matches: (a) => a === text || a === literal, explain: (a) => `expected ${quote(literal)}, got ${quote(a)}`}
+  }
+  const regex = new RegExp(`^${segments.map((s) => ('literal' in s ? escapeRegex(s.literal) : `(?:${placeholders[s.placeholder]})`)).join('')}$`)
+  return {kind: 'placeholder', text, matches: (a) => a === text || regex.test(a), explain: (a) => explainPlaceholders(segments, text, a)}
+}
+
+function regexLine(text: string, source: string): LinePattern {
+  const compiled = compileUserRegex(source, {whole: true})
+  if (!compiled.ok) return {kind: 're', text, matches: (a) => a === text, explain: () => compiled.message, error: compiled.message}
+  const known = new Map<string, boolean>() // each line is tested once, however often the aligner asks
+  const pattern: LinePattern = {
+    kind: 're',
+    text,
+    matches: (a) => {
+      if (a === text) return true
+      const cached = known.get(a)
+      if (cached !== undefined) return cached
+      const result = compiled.test(a)
+      if (result === 'timeout') pattern.error ??= timeoutMessage(source, a)
+      known.set(a, result === true)
+      return result === true
+    },
+    explain: (a) => `expected /${source}/ (re), got ${quote(a)}`,
+  }
+  return pattern
+}
+
+// Split a line into literal text and placeholders; `\<` is a literal `<`.
+export function splitPlaceholders(text: string): Segment[] {
+  const segments: Segment[] = []
+  let literal = ''
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\' && text[i + 1] === '<') {
+      literal += '<'
+      i++
+      continue
+    }
+    const match = text[i] === '<' ? /^<([a-z]+)>/.exec(text.slice(i, i + 12)) : null
+    if (match && isPlaceholder(match[1]!)) {
+      if (literal) segments.push({literal})
+      literal = ''
+      segments.push({placeholder: match[1]!})
+      i += match[0].length - 1
+    } else {
+      literal += text[i]
+    }
+  }
+  if (literal) segments.push({literal})
+  return segments
+}
+
+// Name the part of a placeholder line that failed: the first placeholder whose text does not fit.
+function explainPlaceholders(segments: Segment[], text: string, actual: string): string {
+  let pos = 0
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!
+    if ('literal' in segment) {
+      if (!actual.startsWith(segment.literal, pos)) break
+      pos += segment.literal.length
+      continue
+    }
+    const next = segments[i + 1]
+    const end = next && 'literal' in next ? actual.indexOf(next.literal, pos) : next ? -1 : actual.length
+    if (end < 0) break
+    const piece = actual.slice(pos, end)
+    if (!placeholderRegex(segment.placeholder).test(piece)) return `expected <${segment.placeholder}>, got ${quote(piece)}`
+    pos = end
+  }
+  return `expected ${quote(text)}, got ${quote(actual)}`
+}
+
+// A short, quoted form of a text for one-line messages.
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}...` : text)
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+}

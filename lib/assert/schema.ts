@@ -1,0 +1,54 @@
+// JSON Schema expectations (`{expect schema=path}` or an inline schema) validated with ajv.
+// Each schema is compiled once and cached by its text, as ajv intends.
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {Ajv2019} from 'ajv/dist/2019.js'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import {placeholders} from './placeholders.js'
+
+const compiled = new Map<string, ValidateFunction | Error>()
+const options = {allErrors: false, strict: false, logger: false as const}
+
+// A few common formats, so `format: uuid` checks something without extra dependencies.
+const formats: Record<string, RegExp> = {
+  uuid: new RegExp(`^${placeholders.uuid}$`),
+  date: new RegExp(`^${placeholders.date}$`),
+  time: new RegExp(`^${placeholders.time}(?:Z|[-+]\\d{2}:?\\d{2})?$`),
+  'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[-+]\d{2}:\d{2})$/,
+  ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/,
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  uri: /^[A-Za-z][A-Za-z\d+.-]*:[^\s]*$/,
+}
+
+function createAjv(schema: unknown) {
+  const dialect = typeof schema === 'object' && schema !== null ? String((schema as {$schema?: unknown}).$schema ?? '') : ''
+  const ajv = dialect.includes('2020-12') ? new Ajv2020(options) : dialect.includes('2019-09') ? new Ajv2019(options) : new Ajv(options)
+  for (const [name, regex] of Object.entries(formats)) ajv.addFormat(name, regex)
+  return ajv
+}
+
+// The validator of a schema given as JSON text; throws when the schema itself is broken.
+export function compileSchema(text: string): ValidateFunction {
+  let validate = compiled.get(text)
+  if (!validate) {
+    try {
+      const schema: unknown = JSON.parse(text)
+      validate = createAjv(schema).compile(schema as object)
+    } catch (error) {
+      validate = new Error(`invalid JSON Schema: ${(error as Error).message}`)
+    }
+    compiled.set(text, validate)
+  }
+  if (validate instanceof Error) throw validate
+  return validate
+}
+
+// One line per ajv error: `/status: must be equal to one of the allowed values ("ok")`.
+export function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath || '(root)'
+  const params = error.params as Record<string, unknown>
+  let detail = error.message ?? error.keyword
+  if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) detail += ` (${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')})`
+  if (error.keyword === 'additionalProperties') detail += ` (${JSON.stringify(params['additionalProperty'])})`
+  if (error.keyword === 'const') detail += ` (${JSON.stringify(params['allowedValue'])})`
+  return `${where}: ${detail}`
+}

@@ -1,0 +1,22 @@
+// `--resume`: the step statuses of the last run recorded in an evidence folder.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {StepStatus} from '../result.js'
+
+const statuses = new Set<StepStatus>(['passed', 'failed', 'skipped', 'manual', 'timed-out', 'not-run', 'interrupted'])
+
+// The steps of DIR/manifest.json, or undefined when there is none (or it cannot be read).
+export async function readLastRun(dir: string): Promise<{steps: Array<{id: string; status: StepStatus}>} | undefined> {
+  const text = await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  try {
+    const manifest = JSON.parse(text) as {steps?: Array<{id?: unknown; status?: unknown}>}
+    if (!Array.isArray(manifest.steps)) return undefined
+    const steps = manifest.steps
+      .filter((step): step is {id: string; status: StepStatus} => typeof step?.id === 'string' && statuses.has(step.status as StepStatus))
+      .map((step) => ({id: step.id, status: step.status}))
+    return {steps}
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,59 @@
+// manifest.json (SPEC §9): what ran, where, when, and how each step ended.
+import {hostname} from 'node:os'
+import type {RunResult, StepResult, StepStatus} from '../result.js'
+
+// One step of the manifest.
+export interface ManifestStep {
+  id: string
+  status: StepStatus
+  exitCode: number | null
+  attempts: number
+  durationMs: number
+  startedAt?: string
+  reason?: string
+  allowedFailure?: boolean
+  dir?: string // steps/<dir>/ holding cmd.txt, stdout.log, stderr.log
+}
+
+// The manifest; `partial` while the run is still going (or when it never finished).
+export interface Manifest {
+  runbook: string
+  version: string
+  commit: string | null
+  host: string
+  runId?: string
+  startedAt: string
+  finishedAt?: string
+  ok: boolean
+  partial: boolean
+  interrupted?: 'SIGINT' | 'SIGTERM'
+  steps: ManifestStep[]
+}
+
+// A manifest step from a step result.
+export function manifestStep(result: StepResult, dir?: string): ManifestStep {
+  const step: ManifestStep = {id: result.id, status: result.status, exitCode: result.exitCode, attempts: result.attempts, durationMs: Math.round(result.durationMs)}
+  if (result.startedAt) step.startedAt = result.startedAt
+  if (result.reason) step.reason = result.reason
+  if (result.allowedFailure) step.allowedFailure = true
+  if (dir) step.dir = dir
+  return step
+}
+
+// The final manifest of a finished (or interrupted) run.
+export function finalManifest(result: RunResult, dirs: ReadonlyMap<string, string>): Manifest {
+  const manifest: Manifest = {
+    runbook: result.runbook,
+    version: result.version,
+    commit: result.commit ?? null,
+    host: result.host || hostname(),
+    runId: result.runId,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    ok: result.ok,
+    partial: false,
+    steps: result.steps.map((step) => manifestStep(step, dirs.get(step.id))),
+  }
+  if (result.interrupted) manifest.interrupted = result.interrupted
+  return manifest
+}

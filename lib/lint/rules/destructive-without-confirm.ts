@@ -1,0 +1,47 @@
+// `destructive-without-confirm`: a step that deletes data runs without `confirm="…"`.
+import {codePlace} from '../code-place.js'
+import {defineRule} from '../define-rule.js'
+import {keepSegments, lexShell} from '../shell/lex.js'
+import {stepScript, wouldRun} from '../step-script.js'
+
+// Commands that destroy data or state that cannot be brought back by re-running the runbook.
+const destructive: Array<[RegExp, string]> = [
+  [/\brm\s+(?:-\w+\s+|--\w[\w-]*\s+)*(?:-[a-zA-Z]*[rR][a-zA-Z]*f[a-zA-Z]*|-[a-zA-Z]*f[a-zA-Z]*[rR][a-zA-Z]*)\b/, 'rm -rf'],
+  [/\brm\s+(?:-\w+\s+)*(?:-[rR]\s+(?:-\w+\s+)*-f|-f\s+(?:-\w+\s+)*-[rR]|--recursive\s+--force|--force\s+--recursive)\b/, 'rm -rf'],
+  [/\bdocker[- ]compose\b[^\n;|&]*\sdown\b[^\n;|&]*\s(?:-v|--volumes)\b/, 'compose down -v'],
+  [/\bDROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX|USER|ROLE|VIEW)\b/i, 'DROP'],
+  [/\bTRUNCATE\s+(?:TABLE\s+)?[\w."]/i, 'TRUNCATE'],
+  [/\bDELETE\s+FROM\s+[\w."]+\s*(?:;|$)/im, 'DELETE without WHERE'],
+  [/\b(?:FLUSHALL|FLUSHDB)\b/i, 'FLUSHALL'],
+  [/\b(?:docker|podman)\s+(?:\w+\s+)?prune\b/, 'prune'],
+  [/\bkubectl\b[^\n;|&]*\s(?:delete|drain)\b/, 'kubectl delete'],
+  [/\bhelm\s+(?:uninstall|delete)\b/, 'helm uninstall'],
+  [/\bterraform\s+(?:destroy|apply\s[^\n]*-destroy)\b/, 'terraform destroy'],
+  [/\bgit\s+push\b[^\n;|&]*\s(?:--force(?:-with-lease)?|-f)\b/, 'git push --force'],
+  [/\bgit\s+(?:reset\s+--hard|clean\s+-\w*f)\b/, 'git reset --hard'],
+  [/\b(?:dropdb|mkfs(?:\.\w+)?|wipefs)\b/, 'dropdb'],
+  [/\bdd\s[^\n]*\bof=\/dev\//, 'dd of=/dev/'],
+  [/\baws\s+s3\s+(?:rb\b|rm\b[^\n]*--recursive)/, 'aws s3 rm --recursive'],
+  [/\b(?:gcloud|az)\b[^\n;|&]*\sdelete\b/, 'cloud delete'],
+]
+
+// A step that deletes things should ask first (`confirm=`), so a copy-paste run cannot destroy data.
+export const destructiveWithoutConfirm = defineRule(
+  {id: 'destructive-without-confirm', severity: 'warning', description: 'A destructive command (`rm -rf`, `DROP TABLE`, `kubectl delete`…) in a step without `confirm`'},
+  (runbook, context) => {
+    for (const step of runbook.steps) {
+      if (!wouldRun(step) || step.options.confirm !== undefined) continue
+      const script = stepScript(step)
+      if (script === undefined) continue
+      const text = keepSegments(script, lexShell(script), ['code', 'single', 'double', 'heredoc', 'heredoc-quoted'])
+      let first: {index: number; length: number; what: string} | undefined
+      for (const [pattern, what] of destructive) {
+        const m = pattern.exec(text)
+        if (m && (!first || m.index < first.index)) first = {index: m.index, length: m[0].trimEnd().length, what: m[0].trim()}
+      }
+      if (!first) continue
+      const place = codePlace(step.code, first.index, first.index + first.length, step, context.text.locate, runbook.source)
+      context.report(`Step \`${step.id}\` runs \`${first.what}\` without \`confirm="…"\`: add a confirmation question so it cannot run unattended by accident`, place)
+    }
+  },
+)

@@ -1,0 +1,101 @@
+// Find the Markdown files to lint: files, folders and globs, honouring `.gitignore` and skipping
+// `node_modules`, `.git` and the cache folder. Files named on the command line are always linted.
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {UsageError} from '../errors.js'
+import {matchIgnore, parseGitignore, type IgnoreRules} from './gitignore.js'
+import {globBase, globToRegExp, isGlob} from './glob.js'
+
+const skipped = new Set(['node_modules', '.git', '.runbook-cache', '.hg', '.svn'])
+const markdown = /\.(?:md|markdown|mdx)$/i
+
+interface Scope {
+  dir: string
+  rules: IgnoreRules
+}
+
+// Absolute paths of the files to lint, sorted, without duplicates.
+export function findFiles(targets: readonly string[], options: {cwd: string; ignore?: readonly string[]}): string[] {
+  const found = new Set<string>()
+  const ignored = (options.ignore ?? []).map((g) => globToRegExp(g.includes('/') ? g.replace(/^\.?\//, '') : `**/${g}`))
+  const configIgnored = (file: string) => ignored.some((re) => re.test(toPosix(path.relative(options.cwd, file))))
+  for (const target of targets.length > 0 ? targets : ['.']) {
+    if (isGlob(target) && !existsSync(path.resolve(options.cwd, target))) {
+      const base = path.resolve(options.cwd, globBase(target))
+      const re = globToRegExp(toPosix(path.relative(base, path.resolve(options.cwd, target))))
+      if (existsSync(base)) walk(base, ancestorScopes(base), (file) => re.test(toPosix(path.relative(base, file))), found, configIgnored)
+      continue
+    }
+    const absolute = path.resolve(options.cwd, target)
+    let stat
+    try {
+      stat = statSync(absolute)
+    } catch {
+      throw new UsageError(`no such file or folder: ${target}`)
+    }
+    if (stat.isDirectory()) walk(absolute, ancestorScopes(absolute), (file) => markdown.test(file), found, configIgnored)
+    else found.add(absolute)
+  }
+  return [...found].sort()
+}
+
+function walk(dir: string, scopes: Scope[], accept: (file: string) => boolean, found: Set<string>, configIgnored: (file: string) => boolean): void {
+  let entries
+  try {
+    entries = readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return
+  }
+  const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readIgnore(dir) : undefined
+  const here = own ? [...scopes, own] : scopes
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name)
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))
+    if (isDir && skipped.has(entry.name)) continue
+    if (isIgnored(here, full, isDir) || configIgnored(full)) continue
+    if (isDir) walk(full, here, accept, found, configIgnored)
+    else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && markdown.test(full)) found.add(full)
+  }
+}
+
+function isIgnored(scopes: Scope[], file: string, isDir: boolean): boolean {
+  let verdict = false
+  for (const scope of scopes) {
+    const result = matchIgnore(scope.rules, toPosix(path.relative(scope.dir, file)), isDir)
+    if (result !== undefined) verdict = result
+  }
+  return verdict
+}
+
+// The `.gitignore` files above `dir`, up to the repository root (the folder holding `.git`).
+function ancestorScopes(dir: string): Scope[] {
+  const scopes: Scope[] = []
+  let current = path.dirname(dir)
+  for (;;) {
+    if (existsSync(path.join(current, '.gitignore'))) scopes.unshift(readIgnore(current))
+    if (existsSync(path.join(current, '.git')) || path.dirname(current) === current) break
+    current = path.dirname(current)
+  }
+  if (!existsSync(path.join(current, '.git'))) return []
+  return scopes
+}
+
+function readIgnore(dir: string): Scope {
+  try {
+    return {dir, rules: parseGitignore(readFileSync(path.join(dir, '.gitignore'), 'utf8'))}
+  } catch {
+    return {dir, rules: []}
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/')
+}

@@ -1,0 +1,159 @@
+// Raw attributes → validated, typed StepOptions; every problem a diagnostic at the key's place.
+import type {Dialect, ExitSpec, OutputMode, RawAttribute, StepOptions} from '../model.js'
+import {Diagnostic} from '../diagnostic.js'
+import {parseDuration} from '../duration.js'
+import {describeKey, knownKeys, validateAgainst} from './schema.js'
+import {suggest} from './suggest.js'
+import {parseStatus} from './status.js'
+
+type Kind = 'step' | 'expectation' | 'table'
+
+// Runme keys and what they mean here (SPEC §1).
+const runmeAliases: Record<string, string> = {name: 'id', excludeFromRunAll: 'skip', tag: 'tags', category: 'tags', interpreter: 'shell'}
+const runmeCellId = /^[0-9A-HJKMNP-TV-Z]{26}$/
+
+// The outcome of validating one attribute block.
+export interface ValidatedAttributes {
+  values: Map<string, {value: string | true; attribute: RawAttribute}> // known keys, Runme names mapped to ours
+  diagnostics: Diagnostic[]
+}
+
+// Check keys (unknown → error with "did you mean") and values (against schemas/step.schema.json).
+export function validateAttributes(attributes: RawAttribute[], kind: Kind, dialect: Dialect, file: string): ValidatedAttributes {
+  const known = knownKeys(kind)
+  const runme = dialect.startsWith('runme')
+  const diagnostics: Diagnostic[] = []
+  const raw: Record<string, string | true> = {}
+  const byKey = new Map<string, RawAttribute>()
+  for (const attribute of attributes) {
+    const {key} = attribute
+    if (key === 'id' && typeof attribute.value === 'string' && (dialect === 'runme-json' || runmeCellId.test(attribute.value))) continue // Runme's own cell id
+    if (!known.includes(key)) {
+      const hint = suggest(key, known)
+      const ignorable = runme && !hint
+      diagnostics.push(
+        new Diagnostic(ignorable ? `Runme attribute \`${key}\` is ignored` : `Unknown attribute \`${key}\``, {
+          file,
+          place: attribute.span,
+          ruleId: 'invalid-annotation',
+          severity: ignorable ? 'info' : 'error',
+          note: hint ? `did you mean \`${hint}\`?` : undefined,
+          actual: key,
+          expected: known,
+        }),
+      )
+      continue
+    }
+    if (byKey.has(key)) {
+      diagnostics.push(new Diagnostic(`Attribute \`${key}\` is given twice`, {file, place: attribute.span, ruleId: 'invalid-annotation', actual: key}))
+      continue
+    }
+    byKey.set(key, attribute)
+    raw[key] = runme && key === 'name' && typeof attribute.value === 'string' ? attribute.value.toLowerCase() : attribute.value
+  }
+  const failed = new Set<string>()
+  if (byKey.size > 0) {
+    for (const error of validateAgainst(kind, raw)) {
+      const key = error.instancePath.split('/')[1]
+      if (key === undefined || failed.has(key)) continue
+      failed.add(key)
+      const attribute = byKey.get(key)!
+      const expected = describeKey(kind, key) ?? error.message ?? 'a valid value'
+      const shown = attribute.value === true ? 'a bare flag' : `\`${attribute.value}\``
+      diagnostics.push(
+        new Diagnostic(`Invalid value ${shown} for \`${key}\`: expected ${expected}`, {
+          file,
+          place: attribute.span,
+          ruleId: 'invalid-annotation',
+          actual: attribute.value === true ? 'true' : attribute.value,
+          expected: [expected],
+        }),
+      )
+    }
+  }
+  const values: ValidatedAttributes['values'] = new Map()
+  for (const [key, attribute] of byKey) {
+    if (failed.has(key)) continue
+    const target = runmeAliases[key] ?? key
+    if (target === 'tags' && values.has('tags')) {
+      const previous = values.get('tags')!
+      values.set('tags', {value: `${previous.value},${raw[key]}`, attribute})
+      continue
+    }
+    if (values.has(target) && target !== key) continue // an explicit key wins over its Runme alias
+    values.set(target, {value: raw[key]!, attribute})
+  }
+  return {values, diagnostics}
+}
+
+const flag = (value: string | true | undefined): boolean => value === true || value === 'true'
+const list = (value: string | true | undefined): string[] =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : []
+
+// The accepted exit codes written as `0`, `0,1`, `nonzero` or `any`.
+export function parseExit(text: string): ExitSpec {
+  if (text === 'any') return {kind: 'any'}
+  if (text === 'nonzero') return {kind: 'nonzero'}
+  return {kind: 'codes', codes: list(text).map(Number)}
+}
+
+// `A=1 B=2` → {A: '1', B: '2'}.
+export function parseEnvPairs(text: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const pair of text.trim().split(/\s+/)) {
+    const eq = pair.indexOf('=')
+    if (eq > 0) env[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  return env
+}
+
+// Typed options from validated values (defaults of SPEC §1 where a key is absent).
+export function toStepOptions(values: ValidatedAttributes['values']): StepOptions {
+  const get = (key: string) => values.get(key)?.value
+  const text = (key: string) => {
+    const value = get(key)
+    return typeof value === 'string' ? value : undefined
+  }
+  const duration = (key: string) => {
+    const value = text(key)
+    return value === undefined ? undefined : parseDuration(value)
+  }
+  const confirm = get('confirm')
+  const status = text('status')
+  const options: StepOptions = {
+    timeoutMs: duration('timeout'),
+    retries: Number(text('retries') ?? 0),
+    delayMs: duration('delay') ?? 1000,
+    exit: parseExit(text('exit') ?? '0'),
+    background: flag(get('background')),
+    skip: flag(get('skip')),
+    manual: flag(get('manual')),
+    env: parseEnvPairs(text('env') ?? ''),
+    allowFailure: flag(get('allow-failure')),
+    always: flag(get('always')),
+    tags: list(get('tags')),
+    output: (text('output') as OutputMode | undefined) ?? 'show',
+  }
+  if (options.timeoutMs === undefined) delete options.timeoutMs
+  const contains = text('contains')
+  if (contains !== undefined) options.contains = contains
+  const ready = text('ready')
+  if (ready !== undefined) options.ready = ready
+  if (confirm !== undefined) options.confirm = confirm === true ? 'Run this step?' : confirm
+  const cwd = text('cwd')
+  if (cwd !== undefined) options.cwd = cwd
+  const shell = text('shell')
+  if (shell !== undefined) options.shell = shell
+  if (status !== undefined) options.status = parseStatus(status)
+  const within = duration('within')
+  if (within !== undefined) options.withinMs = within
+  if (values.has('interactive')) options.interactive = flag(get('interactive'))
+  return options
+}
+
+// The `needs` list as written: undefined when absent, [] for `needs=`.
+export function needsOf(values: ValidatedAttributes['values']): string[] | undefined {
+  const value = values.get('needs')?.value
+  if (value === undefined) return undefined
+  return list(value)
+}

@@ -1,0 +1,112 @@
+// One attempt of a process step (shell, node, python): spawn, stream, capture state, judge.
+import {readFile, rm} from 'node:fs/promises'
+import type {Step} from '../model.js'
+import type {CapturedOutput, ExpectationFailure, HttpCheckResult} from '../result.js'
+import type {OutputCapture} from './capture.js'
+import {stepTags, type RunContext} from './context.js'
+import {judgeProcess} from './judge.js'
+import {spawnStep, type SpawnOutcome} from './spawn.js'
+import {nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
+
+// A step's attribute values after `${VAR}` substitution.
+export interface Resolved {
+  cwd: string
+  env: Record<string, string>
+  timeoutMs: number
+  shell: string
+  contains?: string
+  ready?: string
+}
+
+// How one attempt went.
+export interface Attempt {
+  ok: boolean
+  timedOut: boolean
+  interrupted: boolean
+  exitCode: number | null
+  signal?: string
+  stdout: CapturedOutput
+  stderr: CapturedOutput
+  reason?: string
+  expectationFailures: ExpectationFailure[]
+  state: SessionState
+  checks?: HttpCheckResult[] // http steps and check tables
+  captures?: Record<string, string> // [Captures]
+}
+
+// The program and arguments that run a step's code.
+export function commandLine(step: Step, resolved: Resolved, stateFile: string | undefined): {file: string; args: string[]} {
+  if (step.runner === 'node') return {file: 'node', args: ['-e', step.code]}
+  if (step.runner === 'python') return {file: 'python3', args: ['-c', step.code]}
+  const [file, ...args] = resolved.shell.trim().split(/\s+/)
+  const prologue = stateFile ? statePrologue(resolved.shell, stateFile) : ''
+  return {file: file!, args: [...args, '-c', prologue + step.code]}
+}
+
+// The environment of a step's process: the session, the step's `env=`, and the run's tags.
+export function processEnv(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Record<string, string> {
+  return {...state.env, ...resolved.env, PWD: resolved.cwd, ...stepTags(context, step.id)}
+}
+
+// Run the step's code once, from `state`; shell steps hand back the state they leave.
+export async function runProcessAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, options: {code?: string; judge?: boolean} = {}): Promise<Attempt & {all: string}> {
+  const code = options.code ?? step.code
+  const stateFile = step.runner === 'node' || step.runner === 'python' ? undefined : context.nextFile()
+  const command = commandLine({...step, code}, resolved, stateFile)
+  const outcome = await spawnStep({
+    ...command,
+    cwd: resolved.cwd,
+    env: processEnv(context, step, state, resolved),
+    timeoutMs: resolved.timeoutMs,
+    tags: stepTags(context, step.id),
+    ...(context.signal ? {signal: context.signal} : {}),
+    ...(context.redactor ? {redactor: context.redactor} : {}),
+    keepAll: true,
+    onChunk: (stream, chunk) => context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk}),
+  })
+  let after: SessionState | undefined
+  if (stateFile) {
+    const text = await readFile(stateFile, 'utf8').catch(() => undefined)
+    if (text !== undefined) after = parseStateFile(resolved.shell, text)
+    void rm(stateFile, {force: true})
+  }
+  const stepCwd = step.options.cwd === undefined ? undefined : resolved.cwd
+  const produced = {stdout: textOf(outcome.stdout), stderr: textOf(outcome.stderr), all: outcome.all ?? ''}
+  const verdict = outcome.interrupted
+    ? {ok: false, reason: `interrupted by ${String(context.signal?.reason ?? 'a signal')}`, expectationFailures: []}
+    : options.judge === false
+      ? {ok: true, expectationFailures: []}
+      : judgeProcess(step, {...runFacts(outcome), timeoutMs: resolved.timeoutMs}, produced, {
+        dir: context.runbook.dir,
+        ...(resolved.contains !== undefined ? {contains: resolved.contains} : {}),
+      })
+  const attempt: Attempt & {all: string} = {
+    ok: verdict.ok,
+    timedOut: outcome.timedOut,
+    interrupted: outcome.interrupted,
+    exitCode: outcome.exitCode,
+    stdout: outcome.stdout.done(),
+    stderr: outcome.stderr.done(),
+    expectationFailures: verdict.expectationFailures,
+    state: nextState(state, after, resolved.env, stepCwd),
+    all: produced.all,
+  }
+  if (outcome.signal) attempt.signal = outcome.signal
+  if (verdict.reason) attempt.reason = verdict.reason
+  return attempt
+}
+
+function runFacts(outcome: SpawnOutcome): {exitCode: number | null; signal?: string; timedOut: boolean; error?: string} {
+  const facts: {exitCode: number | null; signal?: string; timedOut: boolean; error?: string} = {exitCode: outcome.exitCode, timedOut: outcome.timedOut}
+  if (outcome.signal) facts.signal = outcome.signal
+  if (outcome.error) facts.error = outcome.error
+  return facts
+}
+
+// The text of a capture: whole when kept, else its head and tail.
+export function textOf(capture: OutputCapture): string {
+  const whole = capture.text()
+  if (whole !== undefined) return whole
+  const done = capture.done()
+  return done.head + done.tail
+}

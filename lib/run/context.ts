@@ -1,0 +1,42 @@
+// What every part of one run shares: the runbook, the run id, options, the event sink, services.
+import type {Runbook} from '../model.js'
+import type {RunEvent} from '../events.js'
+import type {Redactor} from '../redact/index.js'
+import type {ProcessHandle} from './spawn.js'
+
+// Ask the user something on the terminal; undefined when there is no terminal to ask on.
+export type Prompt = (question: string, options?: {secret?: boolean}) => Promise<string>
+
+// A background step that is still running.
+export interface Service {
+  stepId: string
+  handle: ProcessHandle
+}
+
+// Shared state of one run.
+export interface RunContext {
+  runbook: Runbook
+  runId: string
+  tmpDir: string
+  emit: (event: RunEvent) => void
+  redactor: Redactor | undefined
+  signal: AbortSignal | undefined
+  yes: boolean
+  interactive: boolean
+  ci: boolean
+  prompt: Prompt | undefined // set when stdin is a terminal
+  defaultTimeoutMs: number
+  defaultShell: string
+  services: Service[]
+  nextFile: () => string // a fresh path in tmpDir
+}
+
+// The environment tags that mark every process of a step (swept on timeout and at the end).
+export function stepTags(context: RunContext, stepId: string): Record<string, string> {
+  return {RUNBOOK_RUN_ID: context.runId, RUNBOOK_STEP_ID: stepId}
+}
+
+// True once the run was interrupted (SIGINT/SIGTERM).
+export function interrupted(context: RunContext): boolean {
+  return context.signal?.aborted === true
+}

@@ -1,0 +1,40 @@
+// Questions on the terminal (confirmations, manual steps, missing inputs), one at a time.
+import {createInterface} from 'node:readline'
+import {Writable, type Readable} from 'node:stream'
+import type {Prompt} from './context.js'
+
+// A prompt over a terminal's stdin and stderr, or undefined when stdin is not a terminal.
+export function terminalPrompt(stdin: (Readable & {isTTY?: boolean}) | undefined, out: Writable | undefined): Prompt | undefined {
+  if (!stdin || stdin.isTTY !== true || !out) return undefined
+  let queue: Promise<unknown> = Promise.resolve()
+  return (question, options = {}) => {
+    const asked = queue.then(() => ask(stdin, out, question, options.secret === true))
+    queue = asked.catch(() => undefined)
+    return asked
+  }
+}
+
+function ask(stdin: Readable, out: Writable, question: string, secret: boolean): Promise<string> {
+  let muted = false
+  const echo = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) out.write(chunk)
+      done()
+    },
+  })
+  const lines = createInterface({input: stdin, output: echo, terminal: true})
+  return new Promise((resolve) => {
+    lines.question(question, (answer) => {
+      if (secret) out.write('\n')
+      lines.close()
+      resolve(answer)
+    })
+    muted = secret
+    lines.once('close', () => resolve(''))
+  })
+}
+
+// True for `y` / `yes`, any case.
+export function isYes(answer: string): boolean {
+  return /^\s*y(es)?\s*$/i.test(answer)
+}

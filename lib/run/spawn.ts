@@ -1,0 +1,181 @@
+// Run one process for a step (execa 9): its own process group, output streamed through the
+// redactor, a timeout that kills the whole tree, and "finished when the process exits", even if a
+// grandchild keeps the pipes open (those are drained, never closed on it).
+import {StringDecoder} from 'node:string_decoder'
+import {execa} from 'execa'
+import type {Redactor} from '../redact/index.js'
+import {OutputCapture} from './capture.js'
+import {killTree} from './kill-tree.js'
+
+// What to run and how.
+export interface SpawnRequest {
+  file: string
+  args: string[]
+  cwd: string
+  env: Record<string, string>
+  timeoutMs?: number // undefined: no limit (background services, stopped by the run)
+  signal?: AbortSignal
+  tags: Record<string, string> // swept on timeout/interrupt
+  redactor?: Redactor
+  onChunk?: (stream: 'stdout' | 'stderr', chunk: string) => void
+  keepAll?: boolean // keep the interleaved text (for `stream=all` and transcripts)
+}
+
+// How it went.
+export interface SpawnOutcome {
+  exitCode: number | null
+  signal?: string
+  timedOut: boolean
+  interrupted: boolean
+  stdout: OutputCapture
+  stderr: OutputCapture
+  all?: string
+  error?: string // could not start
+}
+
+// After the process exits, how long to wait for the pipes to deliver what it wrote.
+const drainMs = 50
+
+// A started process: its group id, its outcome once it exits, and a way to stop its tree.
+export interface ProcessHandle {
+  pid: number | undefined
+  exited: boolean
+  captures: {stdout: OutputCapture; stderr: OutputCapture} // what it printed so far
+  outcome: Promise<SpawnOutcome>
+  stop(): Promise<void>
+}
+
+// Run the process to its exit (or timeout/abort) and return its outcome.
+export async function spawnStep(request: SpawnRequest): Promise<SpawnOutcome> {
+  return startProcess(request).outcome
+}
+
+// Start the process; `outcome` settles when it exits (after a timeout or abort kills its tree).
+export function startProcess(request: SpawnRequest): ProcessHandle {
+  const captures = {stdout: new OutputCapture(), stderr: new OutputCapture()}
+  const handle: ProcessHandle = {pid: undefined, exited: false, captures, outcome: Promise.resolve(undefined as never), stop: async () => {}}
+  let stopping: Promise<void> | undefined
+  handle.stop = () => (stopping ??= killTree(handle.pid, request.tags))
+  handle.outcome = run(request, handle, () => handle.stop(), () => stopping).finally(() => {
+    handle.exited = true
+  })
+  return handle
+}
+
+async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Promise<void>, stopping: () => Promise<void> | undefined): Promise<SpawnOutcome> {
+  const {stdout, stderr} = handle.captures
+  let all: string[] | undefined = request.keepAll ? [] : undefined
+  let allBytes = 0
+  const outcome: SpawnOutcome = {exitCode: null, timedOut: false, interrupted: false, stdout, stderr}
+  if (request.signal?.aborted) {
+    outcome.interrupted = true
+    return outcome
+  }
+  const subprocess = execa(request.file, request.args, {
+    cwd: request.cwd,
+    env: request.env,
+    extendEnv: false,
+    detached: true,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    cleanup: false,
+    encoding: 'buffer',
+    stripFinalNewline: false,
+    forceKillAfterDelay: false,
+  })
+  subprocess.catch(() => {}) // settled by 'exit' below; execa's own promise may wait on the pipes
+  let live = true
+  const finishers: Array<() => void> = []
+  const sinks = {stdout, stderr}
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = subprocess[name]
+    if (!stream) continue
+    const decoder = new StringDecoder('utf8')
+    const masker = request.redactor?.stream()
+    const emit = (text: string) => {
+      if (!live || text === '') return
+      sinks[name].write(text)
+      if (all && (allBytes += text.length) <= 8 * 1024 * 1024) all.push(text)
+      request.onChunk?.(name, text)
+    }
+    let finished = false
+    const finish = () => {
+      if (finished) return
+      finished = true
+      const text = decoder.end()
+      emit(masker ? masker.write(text) + masker.end() : text)
+    }
+    stream.on('data', (chunk: Buffer) => {
+      if (finished) return
+      const text = decoder.write(chunk)
+      emit(masker ? masker.write(text) : text)
+    })
+    stream.on('error', () => {})
+    stream.once('end', finish)
+    finishers.push(finish)
+  }
+
+  const started = await new Promise<boolean>((resolve) => {
+    subprocess.once('spawn', () => resolve(true))
+    subprocess.once('error', (error) => {
+      outcome.error = error.message
+      resolve(false)
+    })
+  })
+  const pgid = subprocess.pid
+  handle.pid = pgid
+  if (!started || pgid === undefined) {
+    live = false
+    return outcome
+  }
+
+  const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
+    subprocess.once('exit', (code, signal) => resolve({code, signal}))
+  })
+  const timer =
+    request.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          outcome.timedOut = true
+          void stop()
+        }, request.timeoutMs)
+  const onAbort = () => {
+    outcome.interrupted = true
+    void stop()
+  }
+  request.signal?.addEventListener('abort', onAbort, {once: true})
+
+  const exit = await exited
+  clearTimeout(timer)
+  request.signal?.removeEventListener('abort', onAbort)
+  await stopping()
+  await drainPipes(subprocess)
+  for (const finish of finishers) finish()
+  // Late output of a grandchild still holding the pipes is read and dropped; never SIGPIPE it.
+  live = false
+  for (const name of ['stdout', 'stderr'] as const) {
+    ;(subprocess[name] as unknown as {_handle?: {unref?: () => void}} | null)?._handle?.unref?.()
+  }
+  if (all) outcome.all = all.join('')
+  outcome.exitCode = exit.code
+  if (exit.signal) outcome.signal = exit.signal
+  return outcome
+}
+
+// Wait until both pipes ended, or a short while when a grandchild keeps them open.
+function drainPipes(subprocess: {stdout: NodeJS.ReadableStream | null; stderr: NodeJS.ReadableStream | null}): Promise<void> {
+  const ended = (stream: NodeJS.ReadableStream | null) =>
+    new Promise<void>((resolve) => {
+      if (!stream || (stream as unknown as {readableEnded?: boolean}).readableEnded) return resolve()
+      stream.once('end', () => resolve())
+      stream.once('close', () => resolve())
+    })
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, drainMs)
+    void Promise.all([ended(subprocess.stdout), ended(subprocess.stderr)]).then(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}

@@ -1,0 +1,133 @@
+// Run one step to its final result: manual and confirm gates, attempts with retries and delay,
+// by runner (shell, node, python, console, http, background), then one `step:end` event.
+import path from 'node:path'
+import {runHttpStep} from '../http/index.js'
+import {interpolate} from '../interpolate.js'
+import type {Step} from '../model.js'
+import type {StepResult} from '../result.js'
+import {runProcessAttempt, type Attempt, type Resolved} from './attempt.js'
+import {emptyOutput, OutputCapture} from './capture.js'
+import type {RunContext} from './context.js'
+import {isYes} from './prompt.js'
+import {finishResult, plainResult} from './results.js'
+import {startService} from './service.js'
+import type {SessionState} from './state.js'
+import {runTranscriptAttempt} from './transcript.js'
+
+// The result of a step and the session state the next step starts from.
+export interface StepRun {
+  result: StepResult
+  state: SessionState
+}
+
+// Run `step` from `state` and emit its events.
+export async function runStep(context: RunContext, step: Step, state: SessionState): Promise<StepRun> {
+  const gate = await checkGates(context, step)
+  if (gate) {
+    context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: gate})
+    return {result: gate, state}
+  }
+  const resolved = resolve(context, step, state)
+  const startedAt = new Date()
+  const maxAttempts = step.options.background ? 1 : step.options.retries + 1
+  let attempt: Attempt | undefined
+  let count = 0
+  for (count = 1; count <= maxAttempts; count++) {
+    context.emit({type: 'step:start', at: Date.now(), stepId: step.id, attempt: count, command: step.code})
+    attempt = await runAttempt(context, step, state, resolved)
+    if (attempt.ok || attempt.interrupted || context.signal?.aborted || count === maxAttempts) break
+    const reason = attempt.reason ?? 'failed'
+    context.emit({type: 'step:retry', at: Date.now(), stepId: step.id, attempt: count, reason, delayMs: step.options.delayMs})
+    await abortableSleep(step.options.delayMs, context.signal)
+    if (context.signal?.aborted) break
+  }
+  const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
+  context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
+  return {result, state: attempt!.ok || !step.options.background ? attempt!.state : state}
+}
+
+async function runAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<Attempt> {
+  if (step.options.background) return startService(context, step, state, resolved)
+  if (step.runner === 'console') return runTranscriptAttempt(context, step, state, resolved)
+  if (step.runner === 'http') return runHttpAttempt(context, step, state, resolved)
+  return runProcessAttempt(context, step, state, resolved)
+}
+
+// `manual` and `confirm`: a result when the step must not run, undefined when it may.
+async function checkGates(context: RunContext, step: Step): Promise<StepResult | undefined> {
+  if (step.options.manual) {
+    if (!context.interactive) return plainResult(step, 'manual', 'a manual step: do it by hand (--interactive asks "done?")')
+    if (!context.prompt) return plainResult(step, 'failed', 'a manual step under --interactive needs a terminal to ask "done?"; run without --interactive to report it as manual')
+    const answer = await context.prompt(`Manual step \`${step.id}\`${step.heading ? ` (${step.heading.text})` : ''}: done? [y/N] `)
+    return isYes(answer) ? plainResult(step, 'passed', 'done by hand') : plainResult(step, 'failed', 'manual step not done')
+  }
+  if (step.options.confirm !== undefined && !context.yes) {
+    if (!context.prompt || context.ci) {
+      const why = context.ci ? 'CI is set' : 'there is no terminal to ask on'
+      return plainResult(step, 'failed', `not confirmed: ${why}; pass --yes to run this step (${step.options.confirm})`)
+    }
+    const answer = await context.prompt(`${step.options.confirm} [y/N] `)
+    if (!isYes(answer)) return plainResult(step, 'failed', 'not confirmed (answered no)')
+  }
+  return undefined
+}
+
+// The step's attribute values with `${VAR}` resolved from the session's environment.
+export function resolve(context: RunContext, step: Step, state: SessionState): Resolved {
+  const env = state.env
+  const stepEnv: Record<string, string> = {}
+  for (const [name, value] of Object.entries(step.options.env)) stepEnv[name] = interpolate(value, env)
+  const resolved: Resolved = {
+    cwd: step.options.cwd === undefined ? state.cwd : path.resolve(context.runbook.dir, interpolate(step.options.cwd, env)),
+    env: stepEnv,
+    timeoutMs: step.options.timeoutMs ?? context.defaultTimeoutMs,
+    shell: step.options.shell ?? context.defaultShell,
+  }
+  if (step.options.contains !== undefined) resolved.contains = interpolate(step.options.contains, env)
+  if (step.options.ready !== undefined) resolved.ready = interpolate(step.options.ready, {...env, ...stepEnv})
+  return resolved
+}
+
+async function runHttpAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<Attempt> {
+  const env = {...state.env, ...resolved.env}
+  const outcome = await runHttpStep(step, {
+    env,
+    dir: context.runbook.dir,
+    timeoutMs: resolved.timeoutMs,
+    ...(context.signal ? {signal: context.signal} : {}),
+    onCheck: (check) => context.emit({type: 'check', at: Date.now(), stepId: step.id, check}),
+    ...(context.redactor ? {redact: (text: string) => context.redactor!.redact(text)} : {}),
+  })
+  const body = context.redactor ? context.redactor.redact(outcome.body) : outcome.body
+  if (body !== '') context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream: 'stdout', chunk: body})
+  const stdout = new OutputCapture()
+  stdout.write(body)
+  const attempt: Attempt = {
+    ok: outcome.ok,
+    timedOut: false,
+    interrupted: context.signal?.aborted === true,
+    exitCode: null,
+    stdout: stdout.done(),
+    stderr: emptyOutput(),
+    expectationFailures: outcome.expectationFailures,
+    state: {cwd: state.cwd, env: {...state.env, ...outcome.captures}},
+    checks: [outcome.check],
+    captures: outcome.captures,
+  }
+  if (outcome.reason) attempt.reason = outcome.reason
+  return attempt
+}
+
+// Sleep `ms`, or less when the run is interrupted.
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, {once: true})
+  })
+}

@@ -1,0 +1,69 @@
+// The `<!-- runbook:output -->` region of one executed step: status, why it failed, its output.
+import {formatDuration} from '../duration.js'
+import type {Step} from '../model.js'
+import type {StepResult} from '../result.js'
+import type {Redactor} from '../redact/index.js'
+import {fencedLines} from './fence.js'
+import {inlineText, sanitize} from './sanitize.js'
+import {shortenOutput} from './shorten.js'
+
+// What a region depends on besides the step and its result.
+export interface RegionOptions {
+  stable: boolean
+  maxLines: number
+  redactor: Redactor
+}
+
+const failing = new Set(['failed', 'timed-out', 'interrupted'])
+
+// The region's lines (without EOL or container prefix).
+export function outputRegion(step: Step, result: StepResult, options: RegionOptions): string[] {
+  const clean = (text: string) => sanitize(options.redactor.redact(text))
+  const attributes = [`id=${result.id}`, `status=${result.status}`]
+  if (!options.stable) attributes.push(`duration=${formatDuration(result.durationMs)}`)
+  const lines = [`<!-- runbook:output ${attributes.join(' ')} -->`]
+  if (failing.has(result.status) || result.allowedFailure) {
+    lines.push(`**${result.status}${result.allowedFailure ? ' (allowed)' : ''}:** ${inlineText(options.redactor.redact(failureReason(result)))}`, '')
+    for (const failure of result.expectationFailures) {
+      lines.push(`Expectation ${failure.index + 1}: ${inlineText(options.redactor.redact(failure.message))}`, '')
+      if (failure.diff) lines.push(...fencedLines('diff', clean(failure.diff).replace(/\n$/, '')), '')
+    }
+  }
+  if (step.options.output !== 'hide') {
+    const blocks: string[] = []
+    const checks = result.checks.map((check) => clean(checkLine(check, options.stable))).join('\n')
+    if (checks !== '') blocks.push(...fencedLines('text', checks))
+    const stdout = clean(shortenOutput(result.stdout, options.maxLines))
+    if (stdout !== '') blocks.push(...fencedLines('text', stdout))
+    const stderr = clean(shortenOutput(result.stderr, options.maxLines))
+    if (stderr !== '') blocks.push(...fencedLines('text stderr', stderr))
+    if (blocks.length > 0 && step.options.output === 'collapse') {
+      lines.push('<details><summary>Output</summary>', '', ...blocks, '', '</details>')
+    } else {
+      lines.push(...blocks)
+    }
+  }
+  while (lines[lines.length - 1] === '') lines.pop()
+  lines.push('<!-- /runbook:output -->')
+  return lines
+}
+
+// One line saying why a step failed: the executor's reason, else what its status and exit code say.
+export function failureReason(result: StepResult): string {
+  if (result.reason) return result.reason
+  if (result.status === 'timed-out') return 'timed out'
+  if (result.status === 'interrupted') return 'interrupted'
+  if (result.expectationFailures.length > 0) return 'expected output did not match'
+  if (result.exitCode !== null && result.exitCode !== 0) return `exit code ${result.exitCode}`
+  if (result.signal) return `killed by ${result.signal}`
+  return result.status
+}
+
+function checkLine(check: StepResult['checks'][number], stable: boolean): string {
+  const parts = [`${check.ok ? '✔' : '✘'} ${check.method} ${check.url}`]
+  if (check.status !== undefined) parts.push(`→ ${check.status}`)
+  if (!stable && check.latencyMs !== undefined) parts.push(`· ${Math.round(check.latencyMs)} ms`)
+  if (check.error) parts.push(`· ${check.error}`)
+  const failures = check.failures.map((failure) => `  ${failure}`)
+  return [parts.join(' '), ...failures].join('\n')
+}

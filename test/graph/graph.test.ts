@@ -1,0 +1,86 @@
+import t from 'tap'
+import {parseRunbook} from '../../lib/parse/index.js'
+import {planRunbook} from '../../lib/graph.js'
+import {renderPlan} from '../../lib/plan/index.js'
+
+const parse = (text: string) => parseRunbook(text, {file: 'doc.md', dir: '/tmp'})
+const step = (attrs: string) => `\`\`\`bash {${attrs}}\ntrue\n\`\`\`\n\n`
+
+t.test('document order by default: each node needs the one before it', async (t) => {
+  const rb = parse(`# Ship\n\n${step('#build')}<!-- runbook: http id=smoke -->\n| URL |\n|---|\n| http://127.0.0.1/ |\n\n${step('#notify')}`)
+  const plan = planRunbook(rb)
+  t.same(plan.diagnostics, [])
+  t.same(plan.nodes.map((n) => [n.id, n.kind, n.runner, n.needs, n.line]), [
+    ['build', 'step', 'shell', [], 3],
+    ['smoke', 'table', 'http', ['build'], 8],
+    ['notify', 'step', 'shell', ['smoke'], 12],
+  ])
+  t.same(plan.order, ['build', 'smoke', 'notify'])
+  t.equal(plan.nodes[1]!.table, rb.tables[0])
+  t.equal(plan.nodes[0]!.step, rb.steps[0])
+})
+
+t.test('explicit needs reorder; empty needs makes a root', async (t) => {
+  const plan = planRunbook(parse(`${step('#deploy needs=migrate,build')}${step('#build needs=')}${step('#migrate needs=build')}${step('#docs needs=')}`))
+  t.same(plan.diagnostics, [])
+  t.same(plan.nodes.map((n) => [n.id, n.needs]), [['deploy', ['migrate', 'build']], ['build', []], ['migrate', ['build']], ['docs', []]])
+  t.same(plan.order, ['build', 'migrate', 'deploy', 'docs'])
+})
+
+t.test('unknown needs are diagnostics at the needs attribute, with a suggestion', async (t) => {
+  const plan = planRunbook(parse(`${step('#migrate')}${step('#deploy needs=migrat')}`))
+  t.same(plan.diagnostics.map((d) => d.format()), [
+    'doc.md:5:18: error: Step `deploy` needs `migrat`, which is no step of this runbook (did you mean `migrate`?) [unknown-dependency]',
+  ])
+  t.same(plan.order, ['migrate', 'deploy'])
+})
+
+t.test('a cycle names every step in it', async (t) => {
+  const plan = planRunbook(parse(`${step('#a needs=c')}${step('#b needs=a')}${step('#c needs=b')}${step('#d needs=')}${step('#e needs=e')}`))
+  t.same(plan.diagnostics.map((d) => [d.ruleId, d.location, d.message, d.note]), [
+    ['dependency-cycle', 'doc.md:1:13', 'Dependency cycle: `a` needs `c` needs `b` needs `a`', 'steps in the cycle: a, c, b'],
+    ['dependency-cycle', 'doc.md:17:13', 'Dependency cycle: `e` needs `e`', 'steps in the cycle: e'],
+  ])
+  t.same(plan.order, ['d'], 'steps in a cycle never become ready')
+})
+
+t.test('duplicate ids are diagnostics; the first keeps its place in the graph', async (t) => {
+  const plan = planRunbook(parse(`${step('#a')}${step('#b')}${step('#a')}`))
+  t.same(plan.diagnostics.map((d) => [d.ruleId, d.location, d.note]), [['duplicate-step-id', 'doc.md:9:10', 'first used on line 1']])
+  t.same(plan.order, ['a', 'b'])
+})
+
+t.test('renderings: text, json, mermaid, dot', async (t) => {
+  const rb = parse(`# Ops\n\n${step('#db background ready=http://127.0.0.1:5432/')}${step('#migrate retries=3 timeout=5m')}${step('#"quoted" needs=db')}`.replace('#"quoted"', '#seed'))
+  const plan = planRunbook(rb)
+  t.equal(renderPlan(plan, 'text'), [
+    '1.  db       shell  line 3   needs -   background',
+    '2.  migrate  shell  line 7   needs db  timeout=5m retries=3',
+    '3.  seed     shell  line 11  needs db',
+    '',
+  ].join('\n'))
+  const json = JSON.parse(renderPlan(plan, 'json')) as {nodes: Array<{id: string; needs: string[]; flags: string[]}>; order: string[]}
+  t.same(json.order, ['db', 'migrate', 'seed'])
+  t.same(json.nodes.map((n) => [n.id, n.needs, n.flags]), [['db', [], ['background']], ['migrate', ['db'], ['timeout=5m', 'retries=3']], ['seed', ['db'], []]])
+  t.equal(renderPlan(plan, 'mermaid'), [
+    'flowchart TD',
+    '  n0(["db<br/>shell · line 3"])',
+    '  n1["migrate<br/>shell · line 7"]',
+    '  n2["seed<br/>shell · line 11"]',
+    '  n0 --> n1',
+    '  n0 --> n2',
+    '',
+  ].join('\n'))
+  t.equal(renderPlan(plan, 'dot'), [
+    'digraph runbook {',
+    '  rankdir=TB;',
+    '  node [shape=box, fontname="Helvetica"];',
+    '  "db" [label="db\nshell · line 3", style=rounded];',
+    '  "migrate" [label="migrate\nshell · line 7"];',
+    '  "seed" [label="seed\nshell · line 11"];',
+    '  "db" -> "migrate";',
+    '  "db" -> "seed";',
+    '}',
+    '',
+  ].join('\n'))
+})

@@ -1,0 +1,37 @@
+// Run the built CLI as a user would: a real child process, with its output and exit code.
+import {spawn} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+
+export const binPath = fileURLToPath(new URL('../../dist/bin/runbook.js', import.meta.url))
+
+export interface CliRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+// Spawn `runbook ...args` and resolve when it exits (killed after `timeoutMs` so a test never hangs).
+export function runCli(
+  args: string[],
+  options: {cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], {
+      cwd: options.cwd,
+      env: {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...options.env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({code, signal, stdout, stderr})
+    })
+    child.stdin.end(options.input ?? '')
+  })
+}

@@ -1,0 +1,115 @@
+import t from 'tap'
+import {setTimeout as sleep} from 'node:timers/promises'
+import {createReporter} from '../../lib/report/index.js'
+import type {RunEvent} from '../../lib/events.js'
+import {collector, mixedRun, runEvents} from '../helpers/report-events.js'
+
+const sgr = /\u001b\[[0-9;]*m/
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+
+function tty(options: {color?: boolean; columns?: number} = {}) {
+  const sink = collector({tty: true, columns: options.columns ?? 80})
+  const reporter = createReporter('tty', sink.stream, {color: options.color ?? false, columns: options.columns ?? 80})
+  return {reporter, text: sink.text}
+}
+
+t.test('a running step shows a spinner, its elapsed time and its last output line', async (t) => {
+  const {reporter, text} = tty()
+  const events = runEvents(mixedRun)
+  const upTo = events.findIndex((e) => e.type === 'step:output' && e.stepId === 'install')
+  for (const event of events.slice(0, upTo + 1)) reporter.onEvent(event)
+  reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'install', stream: 'stdout', chunk: 'resolving deps\nfetching lodash'})
+  await sleep(200) // let the live view tick
+  const live = text()
+  t.match(live, /\u001b\[\?25l/, 'the cursor is hidden while the view is live')
+  t.match(live, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] install \d+ms/, 'spinner, id and elapsed time')
+  t.match(live, /│ fetching lodash/, 'the last output line, even before its newline')
+  t.match(live, /0\/9 steps done/)
+  t.match(live, /\u001b\[\d+A\u001b\[J/, 'the live area is redrawn in place')
+  for (const event of events.slice(upTo + 1)) reporter.onEvent(event)
+  await reporter.close()
+})
+
+t.test('the spinner advances while a step runs', async (t) => {
+  const {reporter, text} = tty()
+  const events = runEvents([{id: 'slow', status: 'passed', line: 1}])
+  reporter.onEvent(events[0]!)
+  reporter.onEvent(events[1]!)
+  const frames = () => new Set(text().match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g) ?? []).size
+  for (let i = 0; i < 50 && frames() < 3; i++) await sleep(50)
+  t.ok(frames() >= 3, 'several spinner frames were drawn')
+  for (const event of events.slice(2)) reporter.onEvent(event)
+  await reporter.close()
+})
+
+t.test('the run ends cleanly: every step listed, failures detailed, summary, cursor shown, no live lines left', async (t) => {
+  const {reporter, text} = tty()
+  for (const event of runEvents(mixedRun)) reporter.onEvent(event)
+  await reporter.close()
+  const out = text()
+  t.ok(out.endsWith('\u001b[?25h'), 'the cursor is shown again at the very end')
+  t.equal(out.split('\u001b[?25l').length, out.split('\u001b[?25h').length, 'every hide has its show')
+  const final = out.slice(out.lastIndexOf('\u001b[J'))
+  t.notMatch(final, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]|steps done/, 'the last frame holds no live lines')
+  const screen = stripAnsi(out)
+  for (const id of mixedRun.map((s) => s.id)) t.match(screen, new RegExp(`^[✓✗?-] ${id}\\b`, 'm'), `${id} has a verdict line`)
+  t.match(screen, /Failures:\n\n {2}✗ migrate — output did not match the expectation[^\n]*\n(.*\n)* {8}-ready\n {8}\+starting/)
+  t.match(screen, /503 \(12ms\)/)
+  t.match(screen, /3 passed, 2 failed, 1 allowed to fail, 1 timed out, 1 not run, 1 skipped \(9\.0s\)\n/)
+})
+
+t.test('colour only when asked: no SGR codes without it, coloured verdicts with it', async (t) => {
+  const plain = tty({color: false})
+  for (const event of runEvents(mixedRun)) plain.reporter.onEvent(event)
+  await plain.reporter.close()
+  t.notMatch(plain.text(), sgr)
+  const coloured = tty({color: true})
+  for (const event of runEvents(mixedRun)) coloured.reporter.onEvent(event)
+  await coloured.reporter.close()
+  t.match(coloured.text(), /\u001b\[32m✓\u001b\[39m install/)
+  t.match(coloured.text(), /\u001b\[31m✗\u001b\[39m migrate/)
+})
+
+t.test('a flood of output is redrawn at a bounded rate and lines never wrap', async (t) => {
+  const {reporter, text} = tty({columns: 40})
+  const events = runEvents([{id: 'chatty', status: 'passed', line: 1}])
+  reporter.onEvent(events[0]!)
+  reporter.onEvent(events[1]!)
+  const before = text().split('\u001b[J').length
+  for (let i = 0; i < 2000; i++) {
+    reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'chatty', stream: 'stdout', chunk: `line ${i} ${'x'.repeat(100)}\n`} as RunEvent)
+  }
+  const redraws = text().split('\u001b[J').length - before
+  t.ok(redraws < 200, `2000 chunks caused ${redraws} redraws`)
+  for (const event of events.slice(2)) reporter.onEvent(event)
+  await reporter.close()
+  for (const line of stripAnsi(text()).split('\n')) t.ok(Array.from(line).length <= 40, `fits 40 columns: ${line.slice(0, 20)}…`)
+})
+
+t.test('output cannot move the cursor or retitle the terminal', async (t) => {
+  const {reporter, text} = tty()
+  const events = runEvents([{id: 'evil', status: 'passed', line: 1}])
+  reporter.onEvent(events[0]!)
+  reporter.onEvent(events[1]!)
+  reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'evil', stream: 'stdout', chunk: 'a\u001b[10A\u001b]0;title\u0007b\u0008c\n'})
+  await sleep(200) // let the live view tick
+  for (const event of events.slice(2)) reporter.onEvent(event)
+  await reporter.close()
+  t.notMatch(text(), /\u001b\[10A|\u001b\]|\u0007|\u0008/)
+  t.match(text(), /│ abc/)
+})
+
+t.test('an interrupted run ends the view with the partial report', async (t) => {
+  const {reporter, text} = tty()
+  const steps = [
+    {id: 'build', status: 'passed' as const, line: 4},
+    {id: 'deploy', status: 'interrupted' as const, line: 9, reason: 'interrupted by SIGINT'},
+    {id: 'verify', status: 'not-run' as const, line: 15},
+  ]
+  for (const event of runEvents(steps, {interrupted: 'SIGINT'})) reporter.onEvent(event)
+  await reporter.close()
+  const screen = stripAnsi(text())
+  t.match(screen, /^- verify \(not run\)$/m)
+  t.match(screen, /interrupted by SIGINT: the report covers the steps that ran/)
+  t.ok(text().endsWith('\u001b[?25h'))
+})
