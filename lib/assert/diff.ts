@@ -8,6 +8,7 @@ interface DiffLine {
   text: string
   e: number // expected lines before this one
   a: number // actual lines before this one
+  span?: number // actual lines a `...` stands for
 }
 
 const context = 3
@@ -23,7 +24,7 @@ export function renderDiff(ops: AlignOp[], expected: string[], actual: string[],
     const op = ops[k]!
     if (op.op === 'match') lines.push({sign: ' ', text: expected[op.p]!, e: e++, a: a++})
     else if (op.op === 'ellipsis') {
-      lines.push({sign: ' ', text: expected[op.p]!, e: e++, a})
+      lines.push({sign: ' ', text: expected[op.p]!, e: e++, a, span: op.to - op.from})
       a += op.to - op.from
     } else if (op.op === 'delete') lines.push({sign: '-', text: expected[op.p]!, e: e++, a})
     else lines.push({sign: '+', text: actual[op.a]!, e, a: a++})
@@ -62,7 +63,7 @@ function hunks(lines: DiffLine[]): string[] {
     }
     const slice = lines.slice(start, end)
     const eCount = slice.filter((l) => l.sign === ' ' || l.sign === '-').length
-    const aCount = slice.filter((l) => l.sign === ' ' || l.sign === '+').length
+    const aCount = slice.reduce((n, l) => n + (l.span ?? (l.sign === ' ' || l.sign === '+' ? 1 : 0)), 0)
     const first = slice[0]!
     out.push(`@@ -${first.e + (eCount ? 1 : 0)},${eCount} +${first.a + (aCount ? 1 : 0)},${aCount} @@`)
     for (const line of slice) out.push(`${line.sign}${clip(line.text)}`)

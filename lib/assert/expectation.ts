@@ -38,7 +38,7 @@ export function matchExpectation(expectation: Expectation, output: StepOutput, c
   }
   const result = matchJson(expected, value.json, {strict: expectation.strict})
   if (result.ok) return {ok: true}
-  return {ok: false, message: result.message, diff: jsonDiff(expected, value.json, result.message), actual}
+  return {ok: false, message: result.message, diff: jsonDiff(expected, value.json, result.message, {strict: expectation.strict}), actual}
 }
 
 function parseActual(raw: string): {json: unknown} | {error: string} {

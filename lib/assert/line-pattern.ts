@@ -19,8 +19,21 @@ export interface LinePattern {
 
 type Segment = {literal: string} | {placeholder: string}
 
-// Compile one expected line.
+const compiled = new Map<string, LinePattern>()
+
+// Compile one expected line (cached: runbooks repeat the same pattern lines).
 export function compileLine(text: string): LinePattern {
+  if (!text.includes('<') && !text.endsWith(')') && !text.includes('...')) return new LiteralLine(text, text)
+  let pattern = compiled.get(text)
+  if (!pattern) {
+    if (compiled.size > 5000) compiled.clear()
+    pattern = compileFresh(text)
+    if (pattern.kind !== 're' && pattern.kind !== 'literal') compiled.set(text, pattern) // re lines keep per-run state (time-outs)
+  }
+  return pattern
+}
+
+function compileFresh(text: string): LinePattern {
   if (text.trim() === '...') return {kind: 'ellipsis', text, matches: () => true, explain: () => ''}
   if (text.endsWith(' (re)')) return regexLine(text, text.slice(0, -5))
   if (text.endsWith(' (glob)')) {
@@ -31,13 +44,25 @@ export function compileLine(text: string): LinePattern {
     const decoded = decodeEscapes(text.slice(0, -6)).replace(/[ \t]+$/, '')
     return {kind: 'esc', text, matches: (a) => a === text || a === decoded, explain: (a) => `expected ${quote(decoded)} (esc), got ${quote(a)}`}
   }
+  if (!text.includes('<')) return new LiteralLine(text, text)
   const segments = splitPlaceholders(text)
   if (!segments.some((s) => 'placeholder' in s)) {
-    const literal = segments.map((s) => ('literal' in s ? s.literal : '')).join('')
-    return {kind: 'literal', text, matches: (a) => a === text || a === literal, explain: (a) => `expected ${quote(literal)}, got ${quote(a)}`}
+    return new LiteralLine(text, segments.map((s) => ('literal' in s ? s.literal : '')).join(''))
   }
   const regex = new RegExp(`^${segments.map((s) => ('literal' in s ? escapeRegex(s.literal) : `(?:${placeholders[s.placeholder]})`)).join('')}$`)
   return {kind: 'placeholder', text, matches: (a) => a === text || regex.test(a), explain: (a) => explainPlaceholders(segments, text, a)}
+}
+
+// A plain line (the common case, so no closures: outputs of many thousand lines stay cheap).
+class LiteralLine implements LinePattern {
+  readonly kind = 'literal'
+  constructor(readonly text: string, readonly literal: string) {}
+  matches(actual: string): boolean {
+    return actual === this.text || actual === this.literal
+  }
+  explain(actual: string): string {
+    return `expected ${quote(this.literal)}, got ${quote(actual)}`
+  }
 }
 
 function regexLine(text: string, source: string): LinePattern {

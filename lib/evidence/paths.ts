@@ -43,10 +43,12 @@ export function writeWhole(file: string, text: string): void {
   renameSync(temp, file)
 }
 
-// Write every byte of `text` to `fd`.
+// Write every byte of `text` to `fd` (the string directly; a buffer only after a short write).
 export function writeAll(fd: number, text: string): void {
+  const written = writeSync(fd, text, null, 'utf8')
+  if (written >= Buffer.byteLength(text, 'utf8')) return
   const buffer = Buffer.from(text, 'utf8')
-  let at = 0
+  let at = written
   while (at < buffer.length) at += writeSync(fd, buffer, at, buffer.length - at)
 }
 

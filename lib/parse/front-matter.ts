@@ -1,11 +1,16 @@
 // YAML front matter: found by hand at the very start, parsed safely (no aliases, size cap), validated by schema.
-import {isMap, isScalar, parseDocument, visit, type Document} from 'yaml'
+import {createRequire} from 'node:module'
+import type {Document} from 'yaml'
 import type {FrontMatter, InputSpec} from '../model.js'
 import {Diagnostic} from '../diagnostic.js'
 import {parseDuration} from '../duration.js'
 import type {Locator} from './positions.js'
 import {validateAgainst} from './schema.js'
 import {suggest} from './suggest.js'
+
+// yaml is loaded on first use, only by files that have front matter.
+const load = createRequire(import.meta.url)
+let yaml: typeof import('yaml') | undefined
 
 // Front matter larger than this is refused before YAML sees it.
 export const maxFrontMatterBytes = 64 * 1024
@@ -65,6 +70,8 @@ export function readFrontMatter(source: string, block: FrontMatterBlock, locator
     problem(`Front matter is too large (${text.length} bytes): expected at most ${maxFrontMatterBytes}`, block.start, block.end, undefined, true)
     return {frontMatter, diagnostics}
   }
+  yaml ??= load('yaml') as typeof import('yaml')
+  const {parseDocument, visit} = yaml
   const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true, schema: 'core'})
   for (const error of doc.errors) problem(`Invalid YAML in front matter: ${error.message.split('\n')[0]}`, block.yamlStart + error.pos[0], block.yamlStart + error.pos[1])
   let aliases = 0
@@ -113,8 +120,8 @@ function schemaProperties(path: string[]): Record<string, unknown> {
 // The source range of the key (or value) at `path` in the YAML document.
 function rangeOf(doc: Document, path: string[], key?: string): [number, number] {
   const node = path.length === 0 ? doc.contents : doc.getIn(path, true)
-  if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+  if (key !== undefined && yaml!.isMap(node)) {
+    const pair = node.items.find((item) => yaml!.isScalar(item.key) && String(item.key.value) === key)
     const range = (pair?.key as {range?: [number, number, number]} | undefined)?.range
     if (range) return [range[0], range[1]]
   }

@@ -1,6 +1,10 @@
 // The JSON Schemas of schemas/, compiled once with ajv on first use (files without annotations never pay).
 import {existsSync, readFileSync} from 'node:fs'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {createRequire} from 'node:module'
+import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
+
+// ajv is loaded on first use: the CLI starts faster and plain documents never pay for it.
+const load = createRequire(import.meta.url)
 
 type Kind = 'step' | 'expectation' | 'table' | 'runbook'
 
@@ -20,7 +24,8 @@ function validator(kind: Kind): ValidateFunction {
   const existing = compiled.get(kind)
   if (existing) return existing
   if (!ajv) {
-    ajv = new Ajv({allErrors: true, strict: false})
+    const {Ajv: AjvClass} = load('ajv') as typeof import('ajv')
+    ajv = new AjvClass({allErrors: true, strict: false})
     ajv.addSchema(readSchema('step.schema.json'), 'step')
     ajv.addSchema(readSchema('runbook.schema.json'), 'runbook')
   }

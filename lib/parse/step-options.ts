@@ -11,6 +11,7 @@ type Kind = 'step' | 'expectation' | 'table'
 // Runme keys and what they mean here (SPEC §1).
 const runmeAliases: Record<string, string> = {name: 'id', excludeFromRunAll: 'skip', tag: 'tags', category: 'tags', interpreter: 'shell'}
 const runmeCellId = /^[0-9A-HJKMNP-TV-Z]{26}$/
+const runmeOnly = new Set(['name', 'interactive', 'excludeFromRunAll', 'tag', 'category', 'interpreter', 'promptEnv', 'terminalRows', 'closeTerminalOnSuccess', 'mimeType'])
 
 // The outcome of validating one attribute block.
 export interface ValidatedAttributes {
@@ -32,7 +33,7 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
       const hint = suggest(key, known)
       const ignorable = runme && !hint
       diagnostics.push(
-        new Diagnostic(ignorable ? `Runme attribute \`${key}\` is ignored` : `Unknown attribute \`${key}\``, {
+        new Diagnostic(ignorable ? `Runme attribute \`${key}\` is ignored` : `Unknown attribute \`${key}\`${hint ? '' : `: expected one of ${known.filter((k) => !runmeOnly.has(k)).join(', ')}`}`, {
           file,
           place: attribute.span,
           ruleId: 'invalid-annotation',

@@ -11,6 +11,7 @@ import {failureDetails} from './failure-details.js'
 import {applyEvent, createRunState, plannedStep, resultsInOrder, type RunState} from './run-state.js'
 import {sanitizeOutput} from './sanitize.js'
 import {renderStepSummary} from './step-summary.js'
+import {createTailBuffer, type TailBuffer} from './tail-buffer.js'
 import {isFailedStatus} from './status.js'
 import type {Reporter} from './types.js'
 import {workflowCommand} from './workflow-commands.js'
@@ -22,7 +23,7 @@ const maxBuffered = 512 * 1024 // per step; the evidence keeps the whole output
 export function createGithubActions(env: Record<string, string | undefined>, out: Writable): Reporter | undefined {
   if (env['GITHUB_ACTIONS'] !== 'true') return undefined
   const state = createRunState()
-  const buffers = new Map<string, {text: string; dropped: number}>()
+  const buffers = new Map<string, TailBuffer>()
   let summaryWritten = false
   // Steps may run concurrently: each step's output is kept and printed as one group when it ends.
   const onEnd = (result: StepResult) => {
@@ -36,14 +37,9 @@ export function createGithubActions(env: Record<string, string | undefined>, out
     onEvent(event: RunEvent) {
       applyEvent(state, event)
       if (event.type === 'step:output') {
-        const buffer = buffers.get(event.stepId) ?? {text: '', dropped: 0}
-        buffer.text += event.chunk
-        if (buffer.text.length > maxBuffered) {
-          const cut = buffer.text.length - maxBuffered
-          buffer.dropped += cut
-          buffer.text = buffer.text.slice(cut)
-        }
-        buffers.set(event.stepId, buffer)
+        let buffer = buffers.get(event.stepId)
+        if (!buffer) buffers.set(event.stepId, (buffer = createTailBuffer(maxBuffered)))
+        buffer.push(event.chunk)
       } else if (event.type === 'step:end') {
         onEnd(event.result)
       }
@@ -61,10 +57,10 @@ export function createGithubActions(env: Record<string, string | undefined>, out
 }
 
 // `::group::id (status, 1.2s)`, the output with workflow commands switched off, `::endgroup::`.
-function group(result: StepResult, buffer: {text: string; dropped: number} | undefined): string {
+function group(result: StepResult, buffer: TailBuffer | undefined): string {
   const title = `${result.id} (${result.status}${result.attempts > 0 ? `, ${formatDuration(result.durationMs)}` : ''})`
-  const text = buffer ? sanitizeOutput(buffer.text).replace(/\n$/, '') : ''
-  const dropped = buffer?.dropped ? `… ${buffer.dropped} characters omitted (see the evidence logs) …\n` : ''
+  const text = buffer ? sanitizeOutput(buffer.text()).replace(/\n$/, '') : ''
+  const dropped = buffer?.dropped() ? `… ${buffer.dropped()} characters omitted (see the evidence logs) …\n` : ''
   // Output may itself hold `::` commands (`::add-mask::`, `::error::`): stop-commands keeps them inert.
   const token = randomBytes(12).toString('hex')
   return (

@@ -19,6 +19,7 @@ export interface RunState {
   startedAt: number
   dryRun: boolean
   planned: PlannedStep[]
+  byId: Map<string, PlannedStep>
   running: Map<string, RunningStep>
   results: Map<string, StepResult>
   warnings: string[]
@@ -29,7 +30,7 @@ const maxLine = 400
 
 // A fresh state before `run:start`.
 export function createRunState(): RunState {
-  return {runbook: '', runId: '', startedAt: Date.now(), dryRun: false, planned: [], running: new Map(), results: new Map(), warnings: []}
+  return {runbook: '', runId: '', startedAt: Date.now(), dryRun: false, planned: [], byId: new Map(), running: new Map(), results: new Map(), warnings: []}
 }
 
 // Fold one event into the state.
@@ -37,6 +38,7 @@ export function applyEvent(state: RunState, event: RunEvent): void {
   switch (event.type) {
     case 'run:start':
       Object.assign(state, {runbook: event.runbook, runId: event.runId, startedAt: event.at, dryRun: event.dryRun, planned: event.steps})
+      state.byId = new Map(event.steps.map((step) => [step.id, step]))
       break
     case 'step:start':
       state.running.set(event.stepId, {id: event.stepId, startedAt: state.running.get(event.stepId)?.startedAt ?? event.at, attempt: event.attempt, lastLine: '', partial: ''})
@@ -78,7 +80,7 @@ export function resultsInOrder(state: RunState): StepResult[] {
 
 // The planned step of an id, for its line and runner.
 export function plannedStep(state: RunState, id: string): PlannedStep | undefined {
-  return state.planned.find((step) => step.id === id)
+  return state.byId.get(id)
 }
 
 function unfinished(id: string, started: boolean): StepResult {

@@ -9,11 +9,32 @@ export function eraseLines(lines: number): string {
   return lines > 0 ? `\r\u001b[${lines}A\u001b[J` : ''
 }
 
-// Cut a plain (uncoloured) text to at most `width` characters, marking the cut with `…`.
+// Cut a plain (uncoloured) text to at most `width` terminal columns, marking the cut with `…`.
+// Wide characters (CJK, emoji) count two columns, so a live line never wraps and the redraw stays aligned.
 export function fit(text: string, width: number): string {
-  const chars = Array.from(text)
-  if (chars.length <= width) return text
-  return width <= 1 ? chars.slice(0, Math.max(0, width)).join('') : `${chars.slice(0, width - 1).join('')}…`
+  if (columnsOf(text) <= width) return text
+  let used = 0
+  let kept = ''
+  for (const char of text) {
+    const w = charColumns(char)
+    if (used + w > width - 1) break
+    used += w
+    kept += char
+  }
+  return width >= 1 ? `${kept}…` : ''
+}
+
+// How many terminal columns a plain text takes (an over-estimate is safe: it only cuts earlier).
+export function columnsOf(text: string): number {
+  let total = 0
+  for (const char of text) total += charColumns(char)
+  return total
+}
+
+const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u
+
+function charColumns(char: string): number {
+  return wide.test(char) ? 2 : 1
 }
 
 // Braille spinner frames, one per redraw tick.

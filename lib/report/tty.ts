@@ -18,7 +18,7 @@ const maxRunningShown = 8
 // A live view: `⠋ id 1.2s` plus the step's last output line for each running step, redrawn at most every tick.
 export function createTtyReporter(out: Writable, options: ReporterOptions): Reporter {
   const palette = createPalette(options.color)
-  const columns = Math.max(20, options.columns ?? 80)
+  const columns = Math.max(20, options.columns || 80) // a pty without a size reports 0
   const state = createRunState()
   const printed = new Set<string>()
   let live = 0 // lines of the live area currently on screen

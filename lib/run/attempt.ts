@@ -6,7 +6,8 @@ import type {OutputCapture} from './capture.js'
 import {stepTags, type RunContext} from './context.js'
 import {judgeProcess} from './judge.js'
 import {spawnStep, type SpawnOutcome} from './spawn.js'
-import {nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
+import {isBash, nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
+import {runInSession, sessionCapable} from './session-job.js'
 
 // A step's attribute values after `${VAR}` substitution.
 export interface Resolved {
@@ -53,7 +54,7 @@ export async function runProcessAttempt(context: RunContext, step: Step, state: 
   const code = options.code ?? step.code
   const stateFile = step.runner === 'node' || step.runner === 'python' ? undefined : context.nextFile()
   const command = commandLine({...step, code}, resolved, stateFile)
-  const outcome = await spawnStep({
+  const request = {
     ...command,
     cwd: resolved.cwd,
     env: processEnv(context, step, state, resolved),
@@ -62,8 +63,11 @@ export async function runProcessAttempt(context: RunContext, step: Step, state: 
     ...(context.signal ? {signal: context.signal} : {}),
     ...(context.redactor ? {redactor: context.redactor} : {}),
     keepAll: true,
-    onChunk: (stream, chunk) => context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk}),
-  })
+    onChunk: (stream: 'stdout' | 'stderr', chunk: string) => context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk}),
+  }
+  const session = context.session
+  const inSession = session !== undefined && !session.dead && stateFile !== undefined && isBash(resolved.shell) && resolved.shell.trim() === 'bash' && sessionCapable(code)
+  const outcome = inSession ? await runInSession(session, {...request, code, stateFile}) : await spawnStep(request)
   let after: SessionState | undefined
   if (stateFile) {
     const text = await readFile(stateFile, 'utf8').catch(() => undefined)

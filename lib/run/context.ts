@@ -3,6 +3,7 @@ import type {Runbook} from '../model.js'
 import type {RunEvent} from '../events.js'
 import type {Redactor} from '../redact/index.js'
 import type {ProcessHandle} from './spawn.js'
+import type {ShellSession} from './session.js'
 
 // Ask the user something on the terminal; undefined when there is no terminal to ask on.
 export type Prompt = (question: string, options?: {secret?: boolean}) => Promise<string>
@@ -29,6 +30,7 @@ export interface RunContext {
   defaultShell: string
   services: Service[]
   nextFile: () => string // a fresh path in tmpDir
+  session?: ShellSession // the run's bash session (one step at a time), when there is one
 }
 
 // The environment tags that mark every process of a step (swept on timeout and at the end).

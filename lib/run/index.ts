@@ -18,6 +18,7 @@ import {terminalPrompt} from './prompt.js'
 import {failsRun, plainResult} from './results.js'
 import {runGraph} from './schedule.js'
 import {selectNodes} from './select.js'
+import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
 
 export type {Prompt} from './context.js'
@@ -99,11 +100,14 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       nextFile: () => path.join(tmpDir, `state-${++files}`),
     }
     const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1
+    // One step at a time: a long-lived bash forks each shell step (see session.ts).
+    if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) context.session = new ShellSession(env)
     try {
       const done = await runGraph(context, nodes, excluded, {env, cwd: runbook.dir}, Math.max(1, concurrency))
       for (const [id, result] of done) results.set(id, result)
     } finally {
       await stopServices(context)
+      context.session?.close()
       await rm(tmpDir, {recursive: true, force: true})
     }
     const reason = options.signal?.aborted ? String(options.signal.reason) : undefined

@@ -59,7 +59,7 @@ t.test('through matchExpectation: a readable failure with the path and a diff', 
   t.match(result, {ok: false, message: '$.error.code: expected "DUPLICATE", got "CONFLICT"'})
   if (!result.ok) {
     t.match(result.diff, /-\s+"code": "DUPLICATE"\n\+\s+"code": "CONFLICT"/)
-    t.match(result.diff, / {2}"request_id": "<uuid>",/, 'matched placeholder lines are context')
+    t.match(result.diff, /\n {3}"request_id": "<uuid>"\n/, 'matched placeholder lines are context')
   }
   t.ok(run('{"status": "ok"}', '\ufeff{"status":"ok"}\n').ok, 'BOM and whitespace around the body')
 })
@@ -68,4 +68,12 @@ t.test('unparseable output is a clear failure; a broken expected block too', asy
   t.match(run('{"a": 1}', 'Internal Server Error'), {ok: false, message: /^the output is not valid JSON \(.*\); it starts with "Internal Server Error"$/})
   t.match(run('{"a": 1}', ''), {ok: false, message: 'expected JSON, but the output is empty'})
   t.match(run('{"a": 1,}', '{"a": 1}'), {ok: false, message: /^the expected JSON is not valid JSON: /})
+})
+
+t.test('the JSON diff leaves out keys a non-strict pattern does not mention', async (t) => {
+  const loose = run('{"status": "ok"}', JSON.stringify({status: 'down', detail: 'db unreachable'}))
+  t.notOk(loose.ok)
+  if (!loose.ok) t.notMatch(loose.diff, /detail/)
+  const strict = run('{"status": "down"}', JSON.stringify({status: 'down', detail: 'db unreachable'}), {strict: true})
+  if (!strict.ok) t.match(strict.diff, /\+ {2}"detail": "db unreachable"/)
 })

@@ -54,6 +54,13 @@ t.test('the annotated runbook lints clean', {skip: stillStub('lint/index.ts')}, 
   t.same(JSON.parse(result.stdout), [], 'no finding, not even a warning')
 })
 
+t.test('every example, the README and the release runbook lint clean', {skip: stillStub('lint/index.ts')}, async (t) => {
+  const files = ['examples/sandbox/D0_REHEARSAL.md', 'examples/sandbox/RESET_DRILL.md', 'examples/staging/STAGING_DRY_RUN.md', 'README.md', 'runbooks/RELEASE.md']
+  const result = await runCli(['lint', ...files, '--format', 'json'], {cwd: repoDir})
+  t.equal(result.code, 0, result.stdout + result.stderr)
+  t.same(JSON.parse(result.stdout), [], 'no finding')
+})
+
 t.test('the examples parse without diagnostics', async (t) => {
   for (const file of ['examples/sandbox/D0_REHEARSAL.md', 'examples/sandbox/RESET_DRILL.md', 'examples/staging/STAGING_DRY_RUN.md', runbook, 'README.md', 'runbooks/RELEASE.md']) {
     const result = await runCli(['list', path.join(repoDir, file)], {cwd: repoDir})

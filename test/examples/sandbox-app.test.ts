@@ -7,6 +7,15 @@ import {makeTempRoot, settledProcessesWith, repoDir} from '../helpers/examples.j
 
 const sandboxDir = path.join(repoDir, 'examples/sandbox')
 
+// What the first step of the sandbox runbooks does: a fresh folder, free ports, fresh secrets.
+const newSandbox = `
+  export SANDBOX_DIR="$(mktemp -d "$TMPDIR/qgp-sandbox.XXXXXX")"
+  export PGPORT="$(node scripts/free-port.js)" APP_PORT="$(node scripts/free-port.js)"
+  export PGHOST="$SANDBOX_DIR/pg" PGUSER=qgp_user PGDATABASE=qgp_db
+  export DB_PASSWORD="$(node scripts/secret.js)" API_TOKEN="$(node scripts/secret.js)"
+  export DATABASE_URL="postgresql://qgp_user:$DB_PASSWORD@127.0.0.1:$PGPORT/qgp_db" BASE_URL="http://127.0.0.1:$APP_PORT"
+`
+
 // Run a bash script in the sandbox folder after the env file of the test's sandbox is sourced.
 function bash(script: string, env: Record<string, string>) {
   const result = spawnSync('bash', ['-c', script], {cwd: sandboxDir, env: {...process.env, ...env}, encoding: 'utf8', timeout: 60_000})
@@ -19,7 +28,7 @@ t.test('the sandbox app serves health, readiness and the policy API on real Post
   const envFile = path.join(root.dir, 'sandbox.env')
   const env = {TMPDIR: root.dir}
   const up = bash(`set -e
-    source scripts/new-sandbox.sh
+    ${newSandbox}
     export -p > ${JSON.stringify(envFile)}
     ./scripts/pg-start.sh >/dev/null
     for _ in $(seq 1 40); do pg_isready -q -d postgres && break; sleep 0.25; done
@@ -73,7 +82,7 @@ t.test('the sandbox app serves health, readiness and the policy API on real Post
 t.test('SANDBOX_BREAK_READYZ=1 makes /readyz answer 503 while /healthz stays up', async (t) => {
   const root = await makeTempRoot()
   t.teardown(root.cleanup)
-  const result = bash(`source scripts/new-sandbox.sh
+  const result = bash(`${newSandbox}
     trap './scripts/app-stop.sh >/dev/null' EXIT
     SANDBOX_BREAK_READYZ=1 ./scripts/app-start.sh >/dev/null
     curl -s -w ' %{http_code}\\n' "$BASE_URL/readyz"

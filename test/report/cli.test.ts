@@ -1,5 +1,6 @@
 import t, {type Test} from 'tap'
 import {spawn, spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Parser, type FinalResults} from 'tap-parser'
@@ -51,9 +52,18 @@ t.test('--reporter json: each line is an event, from run:start to run:end', asyn
   t.ok(events.some((e) => e.type === 'step:retry' && e.stepId === 'flaky'))
 })
 
-t.test('--reporter plain: the failures show their reason, diff and HTTP response', async (t) => {
-  const result = await runMixed(t, ['--reporter', 'plain'])
+// One run serves the plain and GitHub tests: no --reporter on a pipe (so plain), in GitHub Actions.
+async function runPlainInActions(t: Test) {
+  const dir = t.testdir({'summary.md': ''})
+  const summary = path.join(dir, 'summary.md')
+  const result = await runMixed(t, [], {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary})
+  return {result, summary: await readFile(summary, 'utf8')}
+}
+
+t.test('plain, the default on a pipe: failures show their reason, diff and HTTP response', async (t) => {
+  const {result, summary} = await runPlainInActions(t)
   t.equal(result.code, 1)
+  t.match(result.stdout, /^Running mixed\.md \(7 steps\)$/m)
   t.match(result.stdout, /^✓ flaky \(\d+(ms|\.\ds), 2 attempts\)$/m)
   t.match(result.stdout, /^✗ migrate — expected output did not match/m)
   t.match(result.stdout, /^ {6}-ready\n {6}\+starting$/m)
@@ -61,12 +71,16 @@ t.test('--reporter plain: the failures show their reason, diff and HTTP response
   t.match(result.stdout, /\{"status":"starting","db":"down"\}/)
   t.match(result.stdout, /^2 passed, 2 failed, 1 allowed to fail, 1 not run, 1 skipped/m)
   t.notMatch(result.stdout, /\u001b/, 'not a terminal: no escape codes')
-})
 
-t.test('plain is the default when stdout is not a terminal', async (t) => {
-  const result = await runMixed(t, [])
-  t.match(result.stdout, /^Running mixed\.md \(7 steps\)$/m)
-  t.match(result.stdout, /^✓ hello /m)
+  t.test('in GitHub Actions: groups, error annotations at the step line, and the summary table', async (t) => {
+    t.match(result.stdout, /^::group::hello \(passed, [^)]+\)\n::stop-commands::([0-9a-f]+)\nhello from [^\n]+\n::\1::\n::endgroup::$/m)
+    t.match(result.stdout, /^::error file=mixed\.md,line=31,title=runbook%3A step migrate failed::expected output did not match[^\n]*%0A/m)
+    t.match(result.stdout, /^::error file=mixed\.md,line=25,title=runbook%3A step health failed::/m)
+    t.match(result.stdout, /^::warning file=mixed\.md,line=16,/m)
+    t.match(summary, /### runbook `mixed\.md`: failed/)
+    t.match(summary, /^\| `migrate` \| ❌ failed \| 1 \| [^|]+ \| 31 \|/m)
+    t.match(summary, /^\| `smoke` \| ⏭️ not-run \| 0 \| {2}\| 40 \|/m)
+  })
 })
 
 const hasScript = spawnSync('script', ['--version']).status === 0
@@ -90,21 +104,6 @@ t.test('on a terminal: the live view, coloured, unless NO_COLOR', {skip: hasScri
   t.match(bare.output, /✓ hello/)
 })
 
-t.test('in GitHub Actions: groups, error annotations at the step line, and the step summary', async (t) => {
-  const dir = t.testdir({'summary.md': ''})
-  const summary = path.join(dir, 'summary.md')
-  const result = await runMixed(t, ['--reporter', 'plain'], {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary})
-  t.equal(result.code, 1)
-  t.match(result.stdout, /^::group::hello \(passed, [^)]+\)\n::stop-commands::([0-9a-f]+)\nhello from [^\n]+\n::\1::\n::endgroup::$/m)
-  t.match(result.stdout, /^::error file=mixed\.md,line=31,title=runbook%3A step migrate failed::expected output did not match[^\n]*%0A/m)
-  t.match(result.stdout, /^::error file=mixed\.md,line=25,title=runbook%3A step health failed::/m)
-  t.match(result.stdout, /^::warning file=mixed\.md,line=16,/m)
-  const table = await readFile(summary, 'utf8')
-  t.match(table, /### runbook `mixed\.md`: failed/)
-  t.match(table, /^\| `migrate` \| ❌ failed \| 1 \| [^|]+ \| 31 \|/m)
-  t.match(table, /^\| `smoke` \| ⏭️ not-run \| 0 \| {2}\| 40 \|/m)
-})
-
 t.test('SIGINT mid-run: TAP and JUnit reports are still complete, exit 130', async (t) => {
   for (const reporter of ['tap', 'junit']) {
     const dir = t.testdir({})
@@ -113,9 +112,9 @@ t.test('SIGINT mid-run: TAP and JUnit reports are still complete, exit 130', asy
     let stdout = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    // Interrupt once `wait` is sleeping: its first step has finished and it printed nothing else yet.
-    const started = Date.now()
-    while (!/sleep|waiting/.test(await psTree(child.pid!)) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50))
+    // Interrupt once the `wait` step is running: it touches `started`, then sleeps.
+    const since = Date.now()
+    while (!existsSync(path.join(dir, 'started')) && Date.now() - since < 20_000) await new Promise((r) => setTimeout(r, 50))
     child.kill('SIGINT')
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     clearTimeout(killer)
@@ -134,12 +133,3 @@ t.test('SIGINT mid-run: TAP and JUnit reports are still complete, exit 130', asy
     }
   }
 })
-
-// The command lines of a process's descendants (via ps), to see when a step is running.
-async function psTree(pid: number): Promise<string> {
-  const result = spawnSync('ps', ['-o', 'args=', '--ppid', String(pid)], {encoding: 'utf8'})
-  const children = spawnSync('pgrep', ['-P', String(pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean)
-  let text = result.stdout ?? ''
-  for (const child of children) text += await psTree(Number(child))
-  return text
-}

@@ -99,3 +99,10 @@ t.test('a step printing megabytes keeps a bounded group with the end of its outp
   t.match(text, /… \d+ characters omitted \(see the evidence logs\) …/)
   t.match(text, /the last line\n::[0-9a-f]+::\n::endgroup::/)
 })
+
+t.test('one huge output chunk is cut to the end of the line it holds', async (t) => {
+  const events = runEvents([{id: 'oneline', status: 'passed', line: 1, output: `${'z'.repeat(3_000_000)}END\n`}])
+  const text = await renderGithub({GITHUB_ACTIONS: 'true'}, events)
+  t.ok(text.length < 600_000, `${text.length} characters printed for a 3 MB line`)
+  t.match(text, /… \d+ characters omitted[^\n]*\nz+END\n::/)
+})

@@ -5,6 +5,8 @@ import type {RunEvent} from '../../lib/events.js'
 import {collector, mixedRun, runEvents} from '../helpers/report-events.js'
 
 const sgr = /\u001b\[[0-9;]*m/
+// Terminal columns of a line: CJK and emoji take two.
+const columns = (line: string) => Array.from(line).reduce((n, c) => n + (/[\u2e80-\ua4cf\uac00-\ud7a3\u{1f300}-\u{1faff}]/u.test(c) ? 2 : 1), 0)
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
 
 function tty(options: {color?: boolean; columns?: number} = {}) {
@@ -77,13 +79,17 @@ t.test('a flood of output is redrawn at a bounded rate and lines never wrap', as
   reporter.onEvent(events[1]!)
   const before = text().split('\u001b[J').length
   for (let i = 0; i < 2000; i++) {
-    reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'chatty', stream: 'stdout', chunk: `line ${i} ${'x'.repeat(100)}\n`} as RunEvent)
+    const text = i % 2 ? 'x'.repeat(100) : '漢字🙂'.repeat(30)
+    reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'chatty', stream: 'stdout', chunk: `line ${i} ${text}\n`} as RunEvent)
   }
   const redraws = text().split('\u001b[J').length - before
   t.ok(redraws < 200, `2000 chunks caused ${redraws} redraws`)
+  await sleep(200) // let the live view tick with the last line
   for (const event of events.slice(2)) reporter.onEvent(event)
   await reporter.close()
-  for (const line of stripAnsi(text()).split('\n')) t.ok(Array.from(line).length <= 40, `fits 40 columns: ${line.slice(0, 20)}…`)
+  const live = stripAnsi(text()).split('\n').filter((line) => line.includes('│'))
+  t.ok(live.length > 0, 'the last output line was shown')
+  for (const line of live) t.ok(columns(line) <= 40, `fits 40 columns: ${line}`)
 })
 
 t.test('output cannot move the cursor or retitle the terminal', async (t) => {

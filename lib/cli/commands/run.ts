@@ -11,6 +11,7 @@ import {renderWriteBack, writeFileAtomic} from '../../writeback/index.js'
 import {createEvidence, readLastRun} from '../../evidence/index.js'
 import {createReporter, createGithubActions, type ReporterName} from '../../report/index.js'
 import type {EventListener} from '../../events.js'
+import type {RunResult} from '../../result.js'
 import {exitCodes, type CliIO, type Command} from '../io.js'
 import {readEnvFile} from '../env-file.js'
 import {parseSetFlags} from '../set-flags.js'
@@ -79,10 +80,12 @@ export const run: Command = {
     const github = createGithubActions(io.env, io.stdout)
     if (github) listeners.push(github.onEvent)
     const evidenceDir = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
-    const evidence = evidenceDir ? await createEvidence(evidenceDir, runbook, {redactor}) : undefined
-    if (evidence) listeners.push(evidence.onEvent)
     if (values.resume && !evidenceDir) throw new UsageError('--resume needs --evidence DIR (where the last run was recorded)')
+    // Read the last run before this one's evidence replaces it.
     const lastRun = values.resume && evidenceDir ? await readLastRun(evidenceDir) : undefined
+    const dryRun = values['dry-run'] ?? false
+    const evidence = evidenceDir && !dryRun ? await createEvidence(evidenceDir, runbook, {redactor}) : undefined
+    if (evidence) listeners.push(evidence.onEvent)
 
     const result = await runRunbook(runbook, {
       env,
@@ -94,7 +97,7 @@ export const run: Command = {
       from: values.from,
       target: values.target,
       tags: values.tag ?? [],
-      dryRun: values['dry-run'] ?? false,
+      dryRun,
       resumeFrom: lastRun,
       timeoutMs: values.timeout === undefined ? undefined : duration(values.timeout, '--timeout'),
       signal: io.interrupt,
@@ -108,10 +111,11 @@ export const run: Command = {
 
     await reporter.close()
     if (github) await github.close()
+    if (dryRun && (reporterName === 'tty' || reporterName === 'plain')) io.stdout.write(dryRunListing(result))
 
     const stable = values.stable ?? false
     const wantsOutputs = Boolean(values.write || values.out)
-    if (!values['dry-run'] && (wantsOutputs || values.update || evidence)) {
+    if (!dryRun && (wantsOutputs || values.update || evidence)) {
       const report = renderWriteBack(runbook, result, {stable, outputs: true, update: false, redactor})
       if (evidence) await evidence.finish(result, report)
       if (wantsOutputs || values.update) {
@@ -176,4 +180,15 @@ function duration(value: string, flag: string): number {
   const ms = parseDuration(value)
   if (ms === undefined) throw new UsageError(`${flag} takes a duration such as 500ms, 30s, 5m or 1h, got \`${value}\``)
   return ms
+}
+
+// The commands a dry run would execute, variables resolved, for human readers.
+function dryRunListing(result: RunResult): string {
+  const lines = ['', 'Commands (nothing was executed):']
+  for (const step of result.steps) {
+    if (step.status === 'skipped') continue
+    lines.push(`  ${step.id}:`)
+    for (const line of (step.command ?? '').split('\n')) lines.push(`    ${line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')}`)
+  }
+  return `${lines.join('\n')}\n`
 }

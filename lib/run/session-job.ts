@@ -1,0 +1,119 @@
+// Run one shell step as a job of the run's bash session: same outcome as `spawnStep` (output
+// through the redactor, timeout and interrupt kill the tree, state saved by the EXIT trap).
+import {OutputCapture} from './capture.js'
+import {killTree} from './kill-tree.js'
+import {processAlive, type ShellSession} from './session.js'
+import type {SpawnOutcome, SpawnRequest} from './spawn.js'
+import {shellQuote} from './state.js'
+
+// Bash's own read-only or special variables: never exported by a job.
+const reserved = new Set(['BASHOPTS', 'SHELLOPTS', 'UID', 'EUID', 'PPID', 'BASH_VERSINFO', 'BASHPID', 'GROUPS', 'BASH_ARGV0', 'RANDOM', 'SECONDS', 'LINENO', 'SRANDOM', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'FUNCNAME', 'BASH_SUBSHELL'])
+
+// True when a step can run in the session: its code neither replaces the shell nor sets its own EXIT trap.
+export function sessionCapable(code: string): boolean {
+  return !/(^|[\s;&|(`])(exec|trap)(\s|$)/m.test(code)
+}
+
+// The job's script: the exact environment, the directory, the EXIT trap, then the user's code.
+function jobScript(session: ShellSession, id: string, env: Record<string, string>, cwd: string, stateFile: string, code: string): string {
+  const drop = session.baseNames.filter((name) => !(name in env) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
+  const exports = Object.entries(env)
+    .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
+    .map(([name, value]) => `${name}=${shellQuote(value)}`)
+  const mark = `\\0RBEND:${session.token}:${id}\\0`
+  const trap =
+    `__rb_s=$?; { printf "%s\\0" "$PWD"; export -p; } >${shellQuote(stateFile)} 2>/dev/null; ` +
+    `printf "${mark}" >&5; printf "${mark}" >&6; printf "X ${id} %d\\0" $__rb_s >&7; exit $__rb_s`
+  return (
+    `trap ${shellQuote(trap)} EXIT; ` +
+    (drop.length > 0 ? `unset -v ${drop.join(' ')}; ` : '') +
+    (exports.length > 0 ? `export ${exports.join(' ')}; ` : '') +
+    `cd -- ${shellQuote(cwd)} 2>/dev/null || { echo "runbook: cannot change to ${cwd.replace(/["$`\\]/g, '')}" >&2; exit 127; }; ` +
+    code
+  )
+}
+
+// Run the step's code in the session and resolve when the job is over.
+export function runInSession(session: ShellSession, request: SpawnRequest & {code: string; stateFile: string}): Promise<SpawnOutcome> {
+  const stdout = new OutputCapture()
+  const stderr = new OutputCapture()
+  const all: string[] = []
+  const outcome: SpawnOutcome = {exitCode: null, timedOut: false, interrupted: false, stdout, stderr}
+  if (request.signal?.aborted) {
+    outcome.interrupted = true
+    return Promise.resolve(outcome)
+  }
+  return new Promise((resolve) => {
+    const maskers = {stdout: request.redactor?.stream(), stderr: request.redactor?.stream()}
+    const sinks = {stdout, stderr}
+    const ended = {stdout: false, stderr: false}
+    let pid: number | undefined
+    let status: number | undefined
+    let stopping: Promise<void> | undefined
+    let finished = false
+    let timer: NodeJS.Timeout | undefined
+    let poll: NodeJS.Timeout | undefined
+    const emit = (name: 'stdout' | 'stderr', text: string) => {
+      if (finished || text === '') return
+      sinks[name].write(text)
+      all.push(text)
+      request.onChunk?.(name, text)
+    }
+    const finish = () => {
+      if (finished) return
+      for (const name of ['stdout', 'stderr'] as const) {
+        const masker = maskers[name]
+        if (masker) emit(name, masker.end())
+      }
+      finished = true
+      clearTimeout(timer)
+      clearInterval(poll)
+      request.signal?.removeEventListener('abort', onAbort)
+      session.release()
+      outcome.exitCode = status ?? null
+      if (status === undefined && !outcome.timedOut && !outcome.interrupted) outcome.signal = 'SIGKILL'
+      outcome.all = all.join('')
+      resolve(outcome)
+    }
+    const maybeDone = () => {
+      if (status !== undefined && ended.stdout && ended.stderr) finish()
+    }
+    const stop = () => {
+      stopping ??= killTree(pid, request.tags).then(() => {
+        setTimeout(finish, 50) // the markers will not come: a killed job runs no trap
+      })
+    }
+    const onAbort = () => {
+      outcome.interrupted = true
+      stop()
+    }
+    request.signal?.addEventListener('abort', onAbort, {once: true})
+    let lastSeen = Date.now()
+    session.run((id) => jobScript(session, id, request.env, request.cwd, request.stateFile, request.code), {
+      started(started) {
+        pid = started
+        if (request.timeoutMs !== undefined) {
+          timer = setTimeout(() => {
+            outcome.timedOut = true
+            stop()
+          }, request.timeoutMs)
+        }
+        // Safety net for a job that ends without its trap (killed from inside): look every 100 ms.
+        poll = setInterval(() => {
+          if (processAlive(started)) lastSeen = Date.now()
+          else if (Date.now() - lastSeen > 200) finish()
+        }, 100)
+      },
+      stdout: (text) => emit('stdout', maskers.stdout ? maskers.stdout.write(text) : text),
+      stderr: (text) => emit('stderr', maskers.stderr ? maskers.stderr.write(text) : text),
+      exited(code) {
+        status = code
+        maybeDone()
+      },
+      ended(name) {
+        ended[name] = true
+        maybeDone()
+      },
+    })
+  })
+}

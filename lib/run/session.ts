@@ -1,0 +1,143 @@
+// A long-lived bash per run that forks each shell step into its own process group (`set -m`), fed
+// on fd 3 (never stdin, so a step reading stdin cannot eat the next ones). Node then pays a pipe
+// write per step instead of forking its own large process: the per-step overhead of issue 8.
+// Each job's EXIT trap saves the state, marks the end of its output on both streams and reports
+// its exit status on fd 4. Used one step at a time; anything else takes the spawn path.
+import {randomBytes} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {StringDecoder} from 'node:string_decoder'
+import {execa} from 'execa'
+import type {Readable, Writable} from 'node:stream'
+
+const server = [
+  'exec 5>&1 6>&2 >/dev/null 2>&1',
+  'set -m',
+  'while IFS= read -r -d "" __rb_id <&3 && IFS= read -r -d "" __rb_script <&3; do',
+  '  ( exec 3<&- 7>&4 4>&- 1>&5 2>&6 </dev/null; eval "$__rb_script" ) &',
+  '  printf "P %s %s\\0" "$__rb_id" "$!" >&4',
+  'done',
+].join('\n')
+
+// What the session tells about one job.
+export interface JobListener {
+  started(pid: number): void
+  stdout(text: string): void
+  stderr(text: string): void
+  exited(status: number): void // reported by the EXIT trap
+  ended(stream: 'stdout' | 'stderr'): void // the sentinel after the job's last output
+}
+
+// One bash session for a run.
+export class ShellSession {
+  readonly token = randomBytes(6).toString('hex')
+  readonly baseNames: string[]
+  private child: ReturnType<typeof execa>
+  private current: {id: string; listener: JobListener} | undefined
+  private counter = 0
+  dead = false
+
+  constructor(env: Record<string, string>) {
+    this.baseNames = [...Object.keys(env), 'PWD', 'OLDPWD', 'SHLVL', '_']
+    this.child = execa('bash', ['--noprofile', '--norc', '-c', server], {
+      env,
+      extendEnv: false,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      buffer: false,
+      reject: false,
+      cleanup: true,
+      encoding: 'buffer',
+      detached: true,
+    })
+    this.child.catch(() => {})
+    this.child.on('exit', () => (this.dead = true))
+    this.child.on('error', () => (this.dead = true))
+    this.read(this.child.stdout as Readable, 'stdout')
+    this.read(this.child.stderr as Readable, 'stderr')
+    this.readReplies(this.child.stdio[4] as Readable)
+    ;(this.child.stdio[3] as Writable).on('error', () => (this.dead = true))
+  }
+
+  // The marker a job's EXIT trap prints on each stream.
+  sentinel(id: string): string {
+    return `\0RBEND:${this.token}:${id}\0`
+  }
+
+  // Start a job; its events go to `listener` until both sentinels and the exit report arrive.
+  run(script: (id: string) => string, listener: JobListener): string {
+    const id = String(++this.counter)
+    this.current = {id, listener}
+    ;(this.child.stdio[3] as Writable).write(`${id}\0${script(id)}\0`)
+    return id
+  }
+
+  // Stop routing output to the finished job.
+  release(): void {
+    this.current = undefined
+  }
+
+  // End the session (its jobs are stopped by the executor first).
+  close(): void {
+    this.dead = true
+    ;(this.child.stdio[3] as Writable).end()
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+
+  private read(stream: Readable, name: 'stdout' | 'stderr'): void {
+    const decoder = new StringDecoder('utf8')
+    let pending = ''
+    stream.on('data', (chunk: Buffer) => {
+      pending += decoder.write(chunk)
+      const job = this.current
+      if (!job) {
+        pending = pending.slice(-64) // late output of a finished job: drained, dropped
+        return
+      }
+      const mark = this.sentinel(job.id)
+      const at = pending.indexOf(mark)
+      if (at !== -1) {
+        job.listener[name](pending.slice(0, at))
+        pending = pending.slice(at + mark.length)
+        pending = '' // anything after the marker is a grandchild's late output: dropped
+        job.listener.ended(name)
+        return
+      }
+      // Keep a tail that could be the start of a sentinel split across chunks.
+      const keep = pending.lastIndexOf('\0')
+      const cut = keep === -1 || pending.length - keep > mark.length ? pending.length : keep
+      job.listener[name](pending.slice(0, cut))
+      pending = pending.slice(cut)
+    })
+    stream.on('error', () => {})
+  }
+
+  private readReplies(stream: Readable): void {
+    let buffer = ''
+    stream.setEncoding('utf8')
+    stream.on('data', (text: string) => {
+      buffer += text
+      for (let at = buffer.indexOf('\0'); at !== -1; at = buffer.indexOf('\0')) {
+        const [kind, id, value] = buffer.slice(0, at).split(' ')
+        buffer = buffer.slice(at + 1)
+        const job = this.current
+        if (!job || job.id !== id) continue
+        if (kind === 'P') job.listener.started(Number(value))
+        if (kind === 'X') job.listener.exited(Number(value))
+      }
+    })
+    stream.on('error', () => {})
+  }
+}
+
+// True while the process `pid` exists and is not a zombie.
+export function processAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,29 @@
+// runbooks/RELEASE.md is the project's release procedure: pack, install the tarball in an empty
+// folder, check the installed command and run an example with it, all through the tool itself.
+import t from 'tap'
+import {readdir} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {runCli} from '../helpers/cli.js'
+import {makeTempRoot, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
+
+const notReady = stillStub('run/index.ts', 'http/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
+
+t.test('the release runbook packs, installs and runs the tarball (--tag package)', {skip: notReady, timeout: 420_000}, async (t) => {
+  const root = await makeTempRoot()
+  t.teardown(root.cleanup)
+  const evidence = path.join(root.dir, 'evidence')
+  const tmpBefore = new Set(await readdir(os.tmpdir()))
+  const result = await runCli(['run', 'runbooks/RELEASE.md', '--tag', 'package', '--reporter', 'plain', '--evidence', evidence], {
+    cwd: repoDir,
+    timeoutMs: 400_000,
+  })
+  t.equal(result.code, 0, `exit 0\n${result.stdout}\n${result.stderr}`)
+  const {ok, status} = await manifestStatuses(evidence)
+  t.equal(ok, true)
+  t.match(status, {pack: 'passed', install: 'passed', version: 'passed', 'run-example': 'passed', cleanup: 'passed'})
+  t.notOk(['passed', 'failed'].includes(status['build']!), 'the build step is left to `npm test`')
+  t.notOk(['passed', 'failed'].includes(status['test-suite']!), 'the suite does not run itself')
+  const left = (await readdir(os.tmpdir())).filter((name) => !tmpBefore.has(name) && name.startsWith('tmp.'))
+  t.same(left.filter((name) => name.includes('runbook')), [], 'the release folder is removed')
+})

@@ -1,0 +1,11 @@
+import {fileURLToPath} from 'node:url'
+import t from 'tap'
+import {runCli} from '../helpers/cli.js'
+
+const repo = fileURLToPath(new URL('../..', import.meta.url))
+
+t.test('the samples of docs/write-back.md run and pass', async (t) => {
+  const result = await runCli(['run', 'docs/write-back.md', '--reporter', 'plain'], {cwd: repo, timeoutMs: 120_000})
+  t.equal(result.code, 0, `${result.stdout}\n${result.stderr}`)
+  t.match(result.stdout, /4 passed, 0 failed/)
+})
