@@ -1,9 +1,9 @@
 // `npm run bench`: measure runbook beside its peers on this machine and print every figure.
-// Options: --only ID,… (per-step, cold-start, fan-out, lint, memory, write-back), --quick (fewer runs),
+// Options: --only ID,… (per-step, cold-start, fan-out, lint, memory, write-back, spawn-cost), --quick (fewer runs),
 //          --no-build (measure dist/ as it is), --no-setup (do not install missing peers).
 // Writes bench/.work/results.json and bench/.work/results.md.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -18,8 +18,9 @@ import * as fanOut from './figures/fan-out.mjs'
 import * as lint from './figures/lint.mjs'
 import * as memory from './figures/memory.mjs'
 import * as writeBack from './figures/write-back.mjs'
+import * as spawnCost from './figures/spawn-cost.mjs'
 
-const figures = [perStep, coldStart, fanOut, lint, memory, writeBack]
+const figures = [perStep, coldStart, fanOut, lint, memory, writeBack, spawnCost]
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = path.join(root, 'bench/.work')
 const {values} = parseArgs({options: {
@@ -76,14 +77,24 @@ for (const figure of selected) {
   }
   const loadAvg = [load, os.loadavg()[0]].map((x) => Math.round(x * 10) / 10)
   result.notes = [...(result.notes ?? []), `load average ${loadAvg[0]} → ${loadAvg[1]} on ${machine.nproc} CPUs while measuring`]
-  results.push({id: figure.id, title: figure.title, seconds: Math.round((Date.now() - t0) / 100) / 10, loadAvg, ...result})
+  results.push({id: figure.id, title: figure.title, measuredAt: new Date().toISOString(), seconds: Math.round((Date.now() - t0) / 100) / 10, loadAvg, ...result})
   process.stdout.write(renderText([results.at(-1)]))
 }
 
 const roundChecks = (f) => ({...f, checks: f.checks.map((c) => ({...c, ours: round(c.ours, 4), peer: round(c.peer, 4), ratio: round(c.ratio, 3)}))})
-const out = {date: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine: {...machine, loadAvgAfter: describeMachine(work).loadAvg}, figures: results.map(roundChecks)}
-writeFileSync(path.join(work, 'results.json'), JSON.stringify(out, null, 2) + '\n')
-writeFileSync(path.join(work, 'results.md'), renderMarkdown(results))
+// With --only, the other figures of the previous results.json are kept (each says when it was measured).
+const resultsFile = path.join(work, 'results.json')
+let previous = []
+if (only && existsSync(resultsFile)) {
+  try {
+    previous = JSON.parse(readFileSync(resultsFile, 'utf8')).figures ?? []
+  } catch {}
+}
+const fresh = results.map(roundChecks)
+const merged = figures.map((f) => fresh.find((x) => x.id === f.id) ?? previous.find((x) => x.id === f.id)).filter(Boolean)
+const out = {date: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine: {...machine, loadAvgAfter: describeMachine(work).loadAvg}, figures: merged}
+writeFileSync(resultsFile, JSON.stringify(out, null, 2) + '\n')
+writeFileSync(path.join(work, 'results.md'), renderMarkdown(merged))
 const all = results.flatMap((f) => f.checks).filter((c) => c.target)
 const met = all.filter((c) => c.met === true).length
 const missed = all.filter((c) => c.met === false).length

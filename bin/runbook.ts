@@ -13,6 +13,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
+// A reader that goes away (`runbook run … | head`) is not an error of ours: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -22,5 +30,10 @@ const code = await main(process.argv.slice(2), {
   interrupt: controller.signal,
 })
 process.exitCode = code
-// Don't let a stray handle (a socket, a timer) keep a finished run alive.
-setImmediate(() => process.exit(code)).unref()
+// Let stdout and stderr drain (a pipe may still hold megabytes of a report), then leave even
+// if a stray handle (a socket, a timer) would keep a finished run alive.
+process.stdout.write('', () => {
+  process.stderr.write('', () => {
+    setTimeout(() => process.exit(code), 50).unref()
+  })
+})

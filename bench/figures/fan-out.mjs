@@ -16,6 +16,7 @@ export async function measure(ctx) {
     {name: 'txm --jobs 8', command: `${ctx.txm} --jobs 8 ${w.fanOutTxm8}`},
   ]
   const ok = verifyRun(ctx, w.fanOut8, {passed: 8, args: ['--concurrency', '8']})
+  if (ok.ok) notes.push(`checked first: ${ok.note}`)
   if (ok.ok) commands.push({name: 'runbook', command: `node ${ctx.cli} run ${w.fanOut8} --concurrency 8 --reporter plain`})
   else notes.push(`runbook not measured: ${ok.note}`)
   if (ok.ok && ok.seconds > 4) notes.push(`the checked run took ${ok.seconds.toFixed(1)} s: steps do not overlap`)

@@ -35,6 +35,7 @@ export async function measure(ctx) {
   if (!ok.ok) notes.push(`runbook not measured: ${ok.note}`)
   else if (control.code !== 1) notes.push(`runbook not measured: a wrong expectation did not fail the run (${firstLine(control)})`)
   if (working) {
+    notes.push(`checked first: ${ok.note}; a wrong expectation exits 1`)
     if (ok.stepMs) notes.push(`evidence: the 200 steps' own durations add up to ${Math.round(ok.stepMs)} ms`)
     time('runbook-200', `node ${ctx.cli} run ${w.perStep200} --reporter plain`, ok.seconds)
     time('runbook-1', `node ${ctx.cli} run ${w.perStep1} --reporter plain`, 0.3)

@@ -27,18 +27,21 @@ interface Prepared {
   patterns: LinePattern[] // with the two `...` that `contains` adds around the lines
   offset: number // 1 when `contains` added a leading `...`
   start: number // index of actual[0] in the whole output (`contains` looks at a window)
+  total: number // lines in the whole output
 }
 
 function prepare(expected: string, actual: string, options: TextMatchOptions): Prepared {
   const expectedLines = normalizeLines(expected)
+  const actualLines = normalizeLines(actual)
   const patterns = expectedLines.map(compileLine)
   const contains = options.mode === 'contains'
   return {
     expected: expectedLines,
-    actual: normalizeLines(actual),
+    actual: actualLines,
     patterns: contains ? [ellipsis, ...patterns, ellipsis] : patterns,
     offset: contains ? 1 : 0,
     start: 0,
+    total: actualLines.length,
   }
 }
 
@@ -57,7 +60,7 @@ export function matchText(expected: string, actual: string, options: TextMatchOp
 export function blessText(expected: string, actual: string, options: TextMatchOptions = {}): string {
   const prepared = prepare(expected, actual, options)
   if (matchLines(prepared.patterns, prepared.actual)) return expected
-  const focused = focus(prepared)
+  const focused = focus(prepared, true)
   const lines: string[] = []
   for (const op of alignLines(focused.patterns, focused.actual)) {
     if (op.op === 'match' || op.op === 'ellipsis') lines.push(focused.expected[op.p]!)
@@ -72,13 +75,14 @@ export function blessText(expected: string, actual: string, options: TextMatchOp
 }
 
 // For `contains`, the window of output closest to the expected run (matched lines, widened by the
-// expected lines that found no partner), then compared exactly; otherwise everything.
-function focus(prepared: Prepared): Prepared {
+// expected lines that found no partner), then compared exactly; otherwise everything. Nothing in
+// common: an empty window (the lines are simply not there), or for `--update` the whole output.
+function focus(prepared: Prepared, bless = false): Prepared {
   if (!prepared.offset) return prepared
   const patterns = prepared.patterns.slice(1, -1)
   const ops = alignLines(prepared.patterns, prepared.actual)
   const matched = ops.filter((op): op is Extract<AlignOp, {op: 'match'}> => op.op === 'match')
-  if (matched.length === 0) return {...prepared, patterns, offset: 0}
+  if (matched.length === 0) return {...prepared, patterns, offset: 0, actual: bless ? prepared.actual : []}
   const first = ops.indexOf(matched[0]!)
   const last = ops.lastIndexOf(matched[matched.length - 1]!)
   const before = ops.slice(0, first).filter((op) => op.op === 'delete').length
@@ -107,7 +111,7 @@ function firstFailure(ops: AlignOp[], prepared: Prepared, options: TextMatchOpti
   }
   if (deleted !== undefined) {
     const missing = `line ${deleted + 1}: expected ${quote(prepared.expected[deleted]!)}`
-    const after = prepared.actual.length === 0 ? 'the output is empty' : options.mode === 'contains' ? 'not found' : 'not found in the output'
+    const after = prepared.total === 0 ? 'the output is empty' : options.mode === 'contains' ? 'not found' : 'not found in the output'
     return {message: `${missing}, ${after}${where}`, line: deleted + 1}
   }
   if (inserted !== undefined) {

@@ -1,8 +1,8 @@
 // The CLI: picks the command, turns thrown errors into messages and exit codes.
 import {existsSync, readFileSync} from 'node:fs'
 import {RunbookError, UsageError, InvalidRunbookError, MissingInputError} from '../errors.js'
-import {exitCodes, type CliIO, type Command} from './io.js'
-import {commands} from './commands/index.js'
+import {exitCodes, type CliIO} from './io.js'
+import {commands, type CommandEntry} from './commands/index.js'
 
 // The package version, read once from package.json (found from lib/ or from dist/lib/).
 export const version: string = (() => {
@@ -41,24 +41,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = args
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined
-    io.stdout.write(target ? target.usage : globalHelp())
+    io.stdout.write(target ? (await target.load()).usage : globalHelp())
     return name === undefined ? exitCodes.usage : exitCodes.ok
   }
   if (name === '-v' || name === '--version' || name === 'version') {
     io.stdout.write(`${version}\n`)
     return exitCodes.ok
   }
-  const command: Command | undefined = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry: CommandEntry | undefined = commands.find((c) => c.name === name)
+  if (!entry) {
     const names = commands.map((c) => c.name).join(', ')
     io.stderr.write(`runbook: unknown command \`${name}\` (expected one of: ${names}). See \`runbook --help\`.\n`)
     return exitCodes.usage
   }
-  if (rest.includes('-h') || rest.includes('--help')) {
-    io.stdout.write(command.usage)
-    return exitCodes.ok
-  }
   try {
+    const command = await entry.load()
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.stdout.write(command.usage)
+      return exitCodes.ok
+    }
     return await command.run(rest, io)
   } catch (error) {
     return reportError(error, io, debug)

@@ -82,7 +82,7 @@ export function createTextView(source: string): TextView {
   }
   blank(0, frontEnd, chars)
   for (const f of fences) blank(f.start, f.end, chars)
-  blankInlineCode(source, chars, blank)
+  blankInlineCode(chars, blank)
   const noCode = chars.join('')
   const prose = chars.slice()
   for (const m of noCode.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index, m.index + m[0].length, prose)
@@ -90,18 +90,19 @@ export function createTextView(source: string): TextView {
 }
 
 // Blank `code spans` (matching backtick runs within one paragraph) outside fences.
-function blankInlineCode(source: string, chars: string[], blank: (from: number, to: number, target: string[]) => void): void {
+function blankInlineCode(chars: string[], blank: (from: number, to: number, target: string[]) => void): void {
   const text = chars.join('')
   const run = /`+/g
-  const paragraphEnd = /\n[ \t]*\r?\n/g
+  const breaks = [...text.matchAll(/\n[ \t]*\r?\n/g)].map((b) => b.index)
+  let nextBreak = 0
   let m: RegExpExecArray | null
   while ((m = run.exec(text))) {
     if (m.index > 0 && text[m.index - 1] === '\\') continue
     const ticks = m[0]
     let search = m.index + ticks.length
     let close = -1
-    paragraphEnd.lastIndex = m.index
-    const limit = paragraphEnd.exec(text)?.index ?? text.length
+    while (nextBreak < breaks.length && breaks[nextBreak]! < m.index) nextBreak++
+    const limit = breaks[nextBreak] ?? text.length
     for (;;) {
       const at = text.indexOf(ticks, search)
       if (at === -1 || at >= limit) break
@@ -117,5 +118,4 @@ function blankInlineCode(source: string, chars: string[], blank: (from: number, 
     blank(m.index, close + ticks.length, chars)
     run.lastIndex = close + ticks.length
   }
-  void source
 }

@@ -27,12 +27,16 @@ export function parseInfo(info: string, offset: number, locator: Locator, isKnow
   while (at < info.length && /\s/.test(info[at]!)) at++
   const rest = info.slice(at).trimEnd()
   if (rest === '') return {lang, block: undefined, rest: ''}
+  // `{1,3-5}` is a line-highlight range (Docusaurus, MDX, Hugo), not an attribute block.
+  if (lineHighlight.test(rest)) return {lang, block: undefined, rest}
   if (rest.startsWith('{')) return {lang, block: parseBraces(rest, offset + at, locator), rest: ''}
   const tokens = tokenize(rest, offset + at, locator)
   const bare = tokens.problems.length === 0 && tokens.classes.length === 0 && tokens.attributes.some((a) => a.value !== true && isKnownKey(a.key))
   if (!bare) return {lang, block: undefined, rest}
   return {lang, block: {...tokens, dialect: 'runme-bare', start: offset + at, end: offset + at + rest.length}, rest: ''}
 }
+
+const lineHighlight = /^\{\s*\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*\s*\}/
 
 function parseBraces(text: string, offset: number, locator: Locator): AttributeBlock {
   const close = text.lastIndexOf('}')

@@ -140,7 +140,8 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
 
   const visit = (node: Nodes): void => {
     const start = node.position?.start.offset
-    if (start !== undefined && options.regions.length > 0 && insideRegion(options.regions, start)) return
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined && options.regions.length > 0 && insideRegion(options.regions, start, end)) return
     switch (node.type) {
       case 'heading': {
         const text = toString(node as MdHeading).trim()

@@ -4,7 +4,7 @@ import path from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import {Diagnostic, hasErrors} from '../diagnostic.js'
 import {InvalidRunbookError} from '../errors.js'
 import type {CheckTable, Runbook, Step} from '../model.js'
@@ -62,11 +62,11 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
       context.diagnostics.push(...read.diagnostics)
       markdown = blankFrontMatter(text, block)
     }
-    const regions = findRegions(text, locator, file)
-    runbook.regions = regions.regions
-    context.diagnostics.push(...regions.diagnostics)
     const tree = processor.parse(markdown) as Root
     runbook.tree = tree
+    const regions = findRegions(text, locator, file, codeSpans(tree, text))
+    runbook.regions = regions.regions
+    context.diagnostics.push(...regions.diagnostics)
     const runAll = options.all === true || runbook.frontMatter?.runAll === true
     const collected = collect(tree, context, {runAll, regions: runbook.regions})
     assignIds(collected.nodes)
@@ -90,6 +90,21 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
   }
   context.diagnostics.sort((a, b) => a.start.offset - b.start.offset)
   return runbook
+}
+
+// Where code (fenced, indented, inline) stands, for the few sources that mention region markers.
+function codeSpans(tree: Root, text: string): Array<{start: number; end: number}> {
+  const spans: Array<{start: number; end: number}> = []
+  if (!text.includes('runbook:output') && !text.includes('runbook:summary')) return spans
+  const walk = (node: Nodes): void => {
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
+      spans.push({start: node.position.start.offset!, end: node.position.end.offset!})
+      return
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+  walk(tree)
+  return spans
 }
 
 // Read a runbook from disk (unless `source` is given) and parse it; `file` is the name shown in messages.

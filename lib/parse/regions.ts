@@ -6,7 +6,13 @@ import type {Locator} from './positions.js'
 const marker = /<!--\s*(\/?)runbook:(output|summary)\b([\s\S]*?)-->/g
 
 // Every `<!-- runbook:output … -->` … `<!-- /runbook:output -->` and summary pair, in document order.
-export function findRegions(source: string, locator: Locator, file: string): {regions: OwnedRegion[]; diagnostics: Diagnostic[]} {
+// Markers inside code (`code` spans, sorted by start) are documentation showing the syntax, not regions.
+export function findRegions(
+  source: string,
+  locator: Locator,
+  file: string,
+  code: ReadonlyArray<{start: number; end: number}> = [],
+): {regions: OwnedRegion[]; diagnostics: Diagnostic[]} {
   const regions: OwnedRegion[] = []
   const diagnostics: Diagnostic[] = []
   if (!source.includes('runbook:output') && !source.includes('runbook:summary')) return {regions, diagnostics}
@@ -16,6 +22,7 @@ export function findRegions(source: string, locator: Locator, file: string): {re
     const kind = match[2] as 'output' | 'summary'
     const start = match.index
     const end = start + match[0].length
+    if (code.some((span) => start >= span.start && start < span.end)) continue
     if (!closing) {
       if (open) diagnostics.push(unclosed(open, locator, file))
       open = {kind, start, end}
@@ -45,11 +52,12 @@ function unclosed(open: {kind: string; start: number; end: number}, locator: Loc
   })
 }
 
-// True when `offset` falls inside one of the regions (sorted by start).
-export function insideRegion(regions: readonly OwnedRegion[], offset: number): boolean {
+// True when the node at [start, end) lies wholly inside one of the regions (sorted by start).
+// A node that merely starts where a region starts (the root, a list around it) is not inside it.
+export function insideRegion(regions: readonly OwnedRegion[], start: number, end: number): boolean {
   for (const region of regions) {
-    if (offset < region.span.start.offset) return false
-    if (offset < region.span.end.offset) return true
+    if (start < region.span.start.offset) return false
+    if (start < region.span.end.offset) return end <= region.span.end.offset
   }
   return false
 }

@@ -7,6 +7,7 @@ import {renderText} from './text.js'
 
 // The formats `runbook plan --format` accepts.
 export const planFormats = ['text', 'json', 'mermaid', 'dot'] as const
+// One of planFormats.
 export type PlanFormat = (typeof planFormats)[number]
 
 // Render the plan in one of the formats.

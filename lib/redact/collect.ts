@@ -2,7 +2,8 @@
 import type {Runbook} from '../model.js'
 import {minimumSecretLength} from './forms.js'
 
-const secretName = /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL|CONNECTION_?STRING/i
+// `KEY` but not `KEYWORDS`/`KEYBOARD` (npm_package_keywords_0=runbook would mask the word everywhere).
+const secretName = /SECRET|TOKEN|PASSWORD|PASSWD|KEY(?!WORD|BOARD)|CREDENTIAL|CONNECTION_?STRING/i
 const urlUserinfo = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:([^\s/?#@]+)@/gi
 const passwordParameter = /(?:^|[?&;\s])password=([^&;#\s'"]+)/gi
 

@@ -2,29 +2,47 @@
 import {secretForms} from './forms.js'
 
 // Masks secrets in text; `stream()` masks chunked output, catching a secret split across chunks.
+// `add()` teaches it values found during the run (a step that exports `DEPLOY_TOKEN`): every
+// later text and every open stream masks them too.
 export interface Redactor {
   redact(text: string): string
   stream(): {write(chunk: string): string; end(): string}
+  add(values: string[]): void
 }
 
 const mask = '***'
 
-// Build a redactor for these secret values (an identity redactor when there are none).
+interface Masking {
+  pattern: RegExp | undefined
+  hold: number // characters a stream keeps back: the longest form minus one
+}
+
+// Build a redactor for these secret values (it masks nothing until it knows a value).
 export function createRedactor(values: string[]): Redactor {
-  const forms = [...new Set(values.flatMap(secretForms))].sort((a, b) => b.length - a.length)
-  if (forms.length === 0) {
-    return {redact: (text) => text, stream: () => ({write: (chunk) => chunk, end: () => ''})}
+  const known = new Set<string>()
+  let masking: Masking = {pattern: undefined, hold: 0}
+  const add = (more: string[]) => {
+    const before = known.size
+    for (const value of more) for (const form of secretForms(value)) known.add(form)
+    if (known.size === before) return
+    const forms = [...known].sort((a, b) => b.length - a.length)
+    masking = {pattern: new RegExp(forms.map(escapeRegExp).join('|'), 'g'), hold: forms[0]!.length - 1}
   }
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g')
-  const hold = forms[0]!.length - 1
-  const redact = (text: string) => text.replace(pattern, mask)
+  add(values)
+  const redact = (text: string) => (masking.pattern ? text.replace(masking.pattern, mask) : text)
   return {
     redact,
+    add,
     stream() {
       let held = ''
       return {
         write(chunk) {
+          const {pattern, hold} = masking
           const text = held + chunk
+          if (!pattern) {
+            held = ''
+            return text
+          }
           const safeEnd = Math.max(0, text.length - hold)
           let out = ''
           let at = 0

@@ -22,6 +22,8 @@ export function createPlainReporter(out: Writable, options: ReporterOptions): Re
   const finish = () => {
     if (finished) return
     finished = true
+    // A run that never started (a missing input, an invalid runbook) has no summary to print.
+    if (state.runId === '') return
     const results = resultsInOrder(state)
     const lines: string[] = []
     for (const result of results) {

@@ -94,7 +94,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       interactive: options.interactive,
       ci: Boolean(env['CI']) && env['CI'] !== 'false' && env['CI'] !== '0',
       prompt,
-      defaultTimeoutMs: runbook.frontMatter?.timeoutMs ?? options.timeoutMs ?? defaultTimeoutMs,
+      defaultTimeoutMs: options.timeoutMs ?? runbook.frontMatter?.timeoutMs ?? defaultTimeoutMs,
       defaultShell: runbook.frontMatter?.shell ?? 'bash',
       services: [],
       nextFile: () => path.join(tmpDir, `state-${++files}`),

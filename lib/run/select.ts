@@ -1,4 +1,5 @@
-// Which steps this run executes: `--only`, `--from`, `--target`, `--tag`, `--resume` and `skip`.
+// Which steps this run executes: `--only`, `--from`, `--target`, `--tag`, `--resume` and `skip`
+// (a `skip` step runs only when `--only` or `--target` names it).
 // Steps left out are reported `skipped` with the reason; their dependants treat them as done.
 import {UsageError} from '../errors.js'
 import type {PlanNode} from '../graph.js'
@@ -51,10 +52,13 @@ export function selectNodes(nodes: PlanNode[], selection: Selection): Map<string
   if (selection.tags.length > 0) {
     narrow(new Set(nodes.filter((node) => (node.step ?? node.table)!.options.tags.some((tag) => selection.tags.includes(tag))).map((node) => node.id)))
   }
+  // A `skip` step runs only when the user names it: `--only ID` or `--target ID` (as Runme runs an
+  // `excludeFromRunAll` cell by name). Rollbacks are written this way.
+  const named = new Set([...(selection.only ?? []), ...(selection.target ? [selection.target] : [])])
   const passedBefore = new Set((selection.resumeFrom?.steps ?? []).filter((s) => s.status === 'passed').map((s) => s.id))
   for (const node of nodes) {
     const options = (node.step ?? node.table)!.options
-    if (options.skip) out.set(node.id, 'marked skip')
+    if (options.skip && !named.has(node.id)) out.set(node.id, 'marked skip')
     else if (wanted && !wanted.has(node.id)) out.set(node.id, 'not selected for this run')
     else if (passedBefore.has(node.id)) out.set(node.id, 'passed in the last run (--resume)')
     else out.set(node.id, undefined)

@@ -1,6 +1,7 @@
 // Run one shell step as a job of the run's bash session: same outcome as `spawnStep` (output
 // through the redactor, timeout and interrupt kill the tree, state saved by the EXIT trap).
-import {OutputCapture} from './capture.js'
+import {unlinkSync} from 'node:fs'
+import {captureLimits, OutputCapture} from './capture.js'
 import {killTree} from './kill-tree.js'
 import {processAlive, type ShellSession} from './session.js'
 import type {SpawnOutcome, SpawnRequest} from './spawn.js'
@@ -38,6 +39,7 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
   const stdout = new OutputCapture()
   const stderr = new OutputCapture()
   const all: string[] = []
+  let allBytes = 0
   const outcome: SpawnOutcome = {exitCode: null, timedOut: false, interrupted: false, stdout, stderr}
   if (request.signal?.aborted) {
     outcome.interrupted = true
@@ -56,7 +58,7 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
     const emit = (name: 'stdout' | 'stderr', text: string) => {
       if (finished || text === '') return
       sinks[name].write(text)
-      all.push(text)
+      if ((allBytes += text.length) <= captureLimits.textBytes) all.push(text)
       request.onChunk?.(name, text)
     }
     const finish = () => {
@@ -70,13 +72,22 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
       clearInterval(poll)
       request.signal?.removeEventListener('abort', onAbort)
       session.release()
-      outcome.exitCode = status ?? null
-      if (status === undefined && !outcome.timedOut && !outcome.interrupted) outcome.signal = 'SIGKILL'
+      try {
+        unlinkSync(scriptFile)
+      } catch {
+        // already gone
+      }
+      const killed = outcome.timedOut || outcome.interrupted
+      outcome.exitCode = killed ? null : (status ?? null)
+      if (killed || status === undefined) outcome.signal = status === undefined ? 'SIGKILL' : 'SIGTERM'
       outcome.all = all.join('')
       resolve(outcome)
     }
     const maybeDone = () => {
-      if (status !== undefined && ended.stdout && ended.stderr) finish()
+      if (status === undefined || !ended.stdout || !ended.stderr) return
+      // A job killed on timeout may run its trap at SIGTERM: its tree is done only when killTree is.
+      if (stopping) void stopping.then(finish)
+      else finish()
     }
     const stop = () => {
       stopping ??= killTree(pid, request.tags).then(() => {
@@ -89,7 +100,8 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
     }
     request.signal?.addEventListener('abort', onAbort, {once: true})
     let lastSeen = Date.now()
-    session.run((id) => jobScript(session, id, request.env, request.cwd, request.stateFile, request.code), {
+    const scriptFile = `${request.stateFile}.sh`
+    session.run((id) => jobScript(session, id, request.env, request.cwd, request.stateFile, request.code), scriptFile, {
       started(started) {
         pid = started
         if (request.timeoutMs !== undefined) {
@@ -101,7 +113,7 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
         // Safety net for a job that ends without its trap (killed from inside): look every 100 ms.
         poll = setInterval(() => {
           if (processAlive(started)) lastSeen = Date.now()
-          else if (Date.now() - lastSeen > 200) finish()
+          else if (Date.now() - lastSeen > 200 && !stopping) finish()
         }, 100)
       },
       stdout: (text) => emit('stdout', maskers.stdout ? maskers.stdout.write(text) : text),

@@ -4,7 +4,7 @@
 // Each job's EXIT trap saves the state, marks the end of its output on both streams and reports
 // its exit status on fd 4. Used one step at a time; anything else takes the spawn path.
 import {randomBytes} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Readable, Writable} from 'node:stream'
@@ -12,8 +12,10 @@ import type {Readable, Writable} from 'node:stream'
 const server = [
   'exec 5>&1 6>&2 >/dev/null 2>&1',
   'set -m',
-  'while IFS= read -r -d "" __rb_id <&3 && IFS= read -r -d "" __rb_script <&3; do',
-  '  ( exec 3<&- 7>&4 4>&- 1>&5 2>&6 </dev/null; eval "$__rb_script" ) &',
+  // Requests are `id NUL path NUL`: short, because bash reads a pipe one byte at a time; the
+  // script itself is read from the file, which bash reads in blocks.
+  'while IFS= read -r -d "" __rb_id <&3 && IFS= read -r -d "" __rb_path <&3; do',
+  '  ( exec 3<&- 7>&4 4>&- 1>&5 2>&6 </dev/null; IFS= read -r -d "" __rb_script <"$__rb_path"; unset __rb_path __rb_id; eval "$__rb_script" ) &',
   '  printf "P %s %s\\0" "$__rb_id" "$!" >&4',
   'done',
 ].join('\n')
@@ -31,30 +33,21 @@ export interface JobListener {
 export class ShellSession {
   readonly token = randomBytes(6).toString('hex')
   readonly baseNames: string[]
-  private child: ReturnType<typeof execa>
+  private child: ReturnType<typeof startServer>
   private current: {id: string; listener: JobListener} | undefined
   private counter = 0
   dead = false
 
   constructor(env: Record<string, string>) {
     this.baseNames = [...Object.keys(env), 'PWD', 'OLDPWD', 'SHLVL', '_']
-    this.child = execa('bash', ['--noprofile', '--norc', '-c', server], {
-      env,
-      extendEnv: false,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
-      buffer: false,
-      reject: false,
-      cleanup: true,
-      encoding: 'buffer',
-      detached: true,
-    })
+    this.child = startServer(env)
     this.child.catch(() => {})
     this.child.on('exit', () => (this.dead = true))
     this.child.on('error', () => (this.dead = true))
     this.read(this.child.stdout as Readable, 'stdout')
     this.read(this.child.stderr as Readable, 'stderr')
     this.readReplies(this.child.stdio[4] as Readable)
-    ;(this.child.stdio[3] as Writable).on('error', () => (this.dead = true))
+    ;(this.child.stdio[3] as unknown as Writable).on('error', () => (this.dead = true))
   }
 
   // The marker a job's EXIT trap prints on each stream.
@@ -63,10 +56,11 @@ export class ShellSession {
   }
 
   // Start a job; its events go to `listener` until both sentinels and the exit report arrive.
-  run(script: (id: string) => string, listener: JobListener): string {
+  run(script: (id: string) => string, file: string, listener: JobListener): string {
     const id = String(++this.counter)
     this.current = {id, listener}
-    ;(this.child.stdio[3] as Writable).write(`${id}\0${script(id)}\0`)
+    writeFileSync(file, script(id))
+    ;(this.child.stdio[3] as unknown as Writable).write(`${id}\0${file}\0`)
     return id
   }
 
@@ -78,7 +72,7 @@ export class ShellSession {
   // End the session (its jobs are stopped by the executor first).
   close(): void {
     this.dead = true
-    ;(this.child.stdio[3] as Writable).end()
+    ;(this.child.stdio[3] as unknown as Writable).end()
     try {
       if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL')
     } catch {
@@ -130,6 +124,19 @@ export class ShellSession {
     })
     stream.on('error', () => {})
   }
+}
+
+function startServer(env: Record<string, string>) {
+  return execa('bash', ['--noprofile', '--norc', '-c', server], {
+    env,
+    extendEnv: false,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+    buffer: false,
+    reject: false,
+    cleanup: true,
+    encoding: 'buffer',
+    detached: true,
+  })
 }
 
 // True while the process `pid` exists and is not a zombie.

@@ -4,7 +4,7 @@
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Redactor} from '../redact/index.js'
-import {OutputCapture} from './capture.js'
+import {captureLimits, OutputCapture} from './capture.js'
 import {killTree} from './kill-tree.js'
 
 // What to run and how.
@@ -96,7 +96,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     const emit = (text: string) => {
       if (!live || text === '') return
       sinks[name].write(text)
-      if (all && (allBytes += text.length) <= 8 * 1024 * 1024) all.push(text)
+      if (all && (allBytes += text.length) <= captureLimits.textBytes) all.push(text)
       request.onChunk?.(name, text)
     }
     let finished = false

@@ -2,6 +2,7 @@
 // by runner (shell, node, python, console, http, background), then one `step:end` event.
 import path from 'node:path'
 import {runHttpStep} from '../http/index.js'
+import {isSecretName, minimumSecretLength} from '../redact/index.js'
 import {interpolate} from '../interpolate.js'
 import type {Step} from '../model.js'
 import type {StepResult} from '../result.js'
@@ -42,6 +43,8 @@ export async function runStep(context: RunContext, step: Step, state: SessionSta
     if (context.signal?.aborted) break
   }
   const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
+  learnSecrets(result, context)
+  result.captures = maskCaptures(result.captures, context)
   context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
   return {result, state: attempt!.ok || !step.options.background ? attempt!.state : state}
 }
@@ -130,4 +133,31 @@ export function abortableSleep(ms: number, signal: AbortSignal | undefined): Pro
     }
     signal?.addEventListener('abort', done, {once: true})
   })
+}
+
+// A step that exports or captures a secret-named variable (`export DEPLOY_TOKEN=…`) makes its value
+// a secret for the rest of the run: every later output, event and written file masks it. The step's
+// own kept output is masked again too (its live events were already sent).
+function learnSecrets(result: StepResult, context: RunContext): void {
+  const redactor = context.redactor
+  if (!redactor) return
+  const values = Object.entries(result.captures)
+    .filter(([name, value]) => isSecretName(name) && value.length >= minimumSecretLength)
+    .map(([, value]) => value)
+  if (values.length === 0) return
+  redactor.add(values)
+  for (const output of [result.stdout, result.stderr]) {
+    output.head = redactor.redact(output.head)
+    output.tail = redactor.redact(output.tail)
+    if (output.text !== undefined) output.text = redactor.redact(output.text)
+  }
+}
+
+// Captured and exported values go into events and results: mask known secrets and secret-named variables.
+function maskCaptures(captures: Record<string, string>, context: RunContext): Record<string, string> {
+  const masked: Record<string, string> = {}
+  for (const [name, value] of Object.entries(captures)) {
+    masked[name] = isSecretName(name) && value !== '' ? '***' : context.redactor ? context.redactor.redact(value) : value
+  }
+  return masked
 }

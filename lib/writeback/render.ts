@@ -74,7 +74,7 @@ function regionEdit(runbook: Runbook, step: Step, lines: string[]): Edit[] | und
   return [{start: at, end: at, text: eol + prefix + joinLines(lines, eol, prefix)}]
 }
 
-// Replace the summary region, or insert it after the first heading (else after the front matter, else at the top).
+// Replace the summary region, or insert it after the first heading (else after the front matter, else at the end).
 function summaryEdit(runbook: Runbook, lines: string[]): Edit {
   const {source, eol} = runbook
   const existing = runbook.regions.find((region) => region.kind === 'summary')
@@ -92,5 +92,8 @@ function summaryEdit(runbook: Runbook, lines: string[]): Edit {
     const at = lineEnd(source, runbook.frontMatter.span.end.offset - 1)
     return {start: at, end: at, text: eol + eol + joinLines(lines, eol, '')}
   }
-  return {start: 0, end: 0, text: joinLines(lines, eol, '') + eol + eol}
+  // No heading and no front matter: at the end (a region at offset 0 would hide the whole document
+  // from the parser, which skips nodes that start inside a region).
+  const ending = source.endsWith('\n') ? '' : eol
+  return {start: source.length, end: source.length, text: ending + eol + joinLines(lines, eol, '') + (ending === '' ? eol : '')}
 }

@@ -15,7 +15,7 @@ export function updateEdits(source: string, step: Step, result: StepResult, opti
     const expectation = step.expectations[failure.index]
     if (!expectation || expectation.kind === 'schema') continue
     const actual = sanitize(options.redactor.redact(failure.actual))
-    const body = expectation.kind === 'json' ? blessJson(actual) : blessText(expectation.body, actual)
+    const body = expectation.kind === 'json' ? blessJson(actual) : blessText(expectation.body, actual, {mode: expectation.mode})
     edits.push(...blockEdits(source, expectation, body, options.eol))
   }
   return edits

@@ -7,34 +7,68 @@ import {runCli} from '../helpers/cli.js'
 
 const fence = '```'
 
-t.test('a timed-out step with backgrounded grandchildren leaves no process alive and the run does not hang', async (t) => {
-  const mark = marker('timeout')
-  t.teardown(() => killMarked(mark))
-  const book = runbookDir(
-    [
-      `${fence}bash {#hang timeout=500ms}`,
-      `(exec -a ${mark}-a sleep 300) &`,
-      `( (exec -a ${mark}-b sleep 301) & wait ) &`,
-      `exec -a ${mark}-c sleep 302`,
-      `${fence}`,
-      '',
-      `${fence}bash {#next}`,
-      'echo never',
-      `${fence}`,
-      '',
-    ].join('\n'),
-  )
-  t.teardown(book.cleanup)
-  const run = await runJson(book.file, [], {timeoutMs: 30_000})
-  t.equal(run.code, 1, run.stderr)
-  t.equal(run.results.get('hang')?.status, 'timed-out')
-  t.match(run.results.get('hang')?.reason, /timed out after 500ms/)
-  t.equal(run.results.get('next')?.status, 'not-run')
-  t.same(processesWith(mark), [], 'no process of the step is alive')
-})
+// Each process fault runs both ways a shell step can run: in the run's bash session, and spawned.
+const modes = {session: {}, spawn: {RUNBOOK_NO_SESSION: '1'}}
 
-t.test('a child ignoring SIGTERM is SIGKILLed after the grace period', async (t) => {
-  const mark = marker('ignore-term')
+for (const [mode, env] of Object.entries(modes)) {
+  t.test(`${mode}: a timed-out step with backgrounded grandchildren leaves no process alive and the run does not hang`, async (t) => {
+    const mark = marker('timeout')
+    t.teardown(() => killMarked(mark))
+    const book = runbookDir(
+      [
+        `${fence}bash {#hang timeout=500ms}`,
+        `bash -c 'sleep 300; :' ${mark}-a &`,
+        `( bash -c 'sleep 301; :' ${mark}-b & wait ) &`,
+        `setsid bash -c 'sleep 303; :' ${mark}-setsid < /dev/null > /dev/null 2>&1 &`,
+        `bash -c 'sleep 302; :' ${mark}-c`,
+        `${fence}`,
+        '',
+        `${fence}bash {#next}`,
+        'echo never',
+        `${fence}`,
+        '',
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, [], {timeoutMs: 30_000, env})
+    t.equal(run.code, 1, run.stderr)
+    t.equal(run.results.get('hang')?.status, 'timed-out')
+    t.match(run.results.get('hang')?.reason, /timed out after 500ms/)
+    t.equal(run.results.get('next')?.status, 'not-run')
+    t.same(processesWith(mark), [], 'no process of the step is alive, setsid daemon included')
+  })
+
+  t.test(`${mode}: a child ignoring SIGTERM is SIGKILLed after the grace period`, async (t) => {
+    const mark = marker('ignore-term')
+    t.teardown(() => killMarked(mark))
+    const book = runbookDir(
+      [`${fence}bash {#stubborn timeout=300ms}`, `bash -c "trap '' TERM; sleep 300; :" ${mark}`, `${fence}`, ''].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, [], {timeoutMs: 30_000, env})
+    t.equal(run.code, 1)
+    const result = run.results.get('stubborn')
+    t.equal(result?.status, 'timed-out')
+    t.same(processesWith(mark), [], 'the SIGTERM-ignoring child is gone')
+  })
+
+  t.test(`${mode}: a grandchild holding stdout does not hold the step; a normal step's detached process is left alone`, async (t) => {
+    const mark = marker('holder')
+    t.teardown(() => killMarked(mark))
+    const book = runbookDir([`${fence}bash {#quick timeout=20s}`, `bash -c 'sleep 30; :' ${mark} &`, 'echo ok', `${fence}`, ''].join('\n'))
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, [], {timeoutMs: 15_000, env})
+    t.equal(run.code, 0, run.stderr)
+    const result = run.results.get('quick')
+    t.equal(result?.status, 'passed')
+    t.equal(result?.stdout.text, 'ok\n')
+    t.ok(result!.durationMs < 10_000, `finished without waiting for the 30 s grandchild (${result!.durationMs} ms)`)
+    t.equal(processesWith(mark).length, 1, 'the step did not time out, so its background process was left running')
+  })
+}
+
+t.test('a step that ignores SIGTERM itself is SIGKILLed after the grace period', async (t) => {
+  const mark = marker('ignore-term-self')
   t.teardown(() => killMarked(mark))
   const book = runbookDir(
     [`${fence}bash {#stubborn timeout=300ms}`, "trap '' TERM", `(exec -a ${mark} sleep 300) &`, 'wait', `${fence}`, ''].join('\n'),
@@ -46,20 +80,6 @@ t.test('a child ignoring SIGTERM is SIGKILLed after the grace period', async (t)
   t.equal(result?.status, 'timed-out')
   t.equal(result?.signal, 'SIGKILL', 'the step ignored SIGTERM and was killed')
   t.same(processesWith(mark), [], 'the SIGTERM-ignoring grandchild is gone too')
-})
-
-t.test('a grandchild holding stdout does not hold the step; a normal step\'s detached process is left alone', async (t) => {
-  const mark = marker('holder')
-  t.teardown(() => killMarked(mark))
-  const book = runbookDir([`${fence}bash {#quick timeout=20s}`, `(exec -a ${mark} sleep 30) &`, 'echo ok', `${fence}`, ''].join('\n'))
-  t.teardown(book.cleanup)
-  const run = await runJson(book.file, [], {timeoutMs: 15_000})
-  t.equal(run.code, 0, run.stderr)
-  const result = run.results.get('quick')
-  t.equal(result?.status, 'passed')
-  t.equal(result?.stdout.text, 'ok\n')
-  t.ok(result!.durationMs < 10_000, `finished without waiting for the 30 s grandchild (${result!.durationMs} ms)`)
-  t.equal(processesWith(mark).length, 1, 'the step did not time out, so its background process was left running')
 })
 
 t.test('a setsid daemon started by a background step is gone after the run', async (t) => {

@@ -178,6 +178,10 @@ t.test('--only, --from, --target, --tag, skip and manual choose what runs', asyn
     const run = await runJson(book.file, args)
     t.same(ran(run), expected, `${args.join(' ')} runs ${expected.join(', ')} ${run.code === 0 ? '' : run.stderr}`)
   }
+  const named = await runJson(book.file, ['--only', 'c'])
+  t.same(ran(named), ['c'], 'a skip step runs when --only names it (rollbacks are written so)')
+  const targeted = await runJson(book.file, ['--target', 'c'])
+  t.same(ran(targeted), ['a', 'b', 'c'], 'a skip step runs when it is the --target')
   const all = await runJson(book.file)
   t.equal(all.results.get('c')?.status, 'skipped')
   t.equal(all.results.get('d')?.status, 'manual')
@@ -198,4 +202,29 @@ t.test('a confirm step without a terminal and without --yes fails naming --yes a
   const yes = await runJson(book.file, ['--yes'], {env: {CI: 'true'}})
   t.equal(yes.code, 0, yes.stderr)
   t.ok(existsSync(path.join(book.dir, 'dropped')))
+})
+
+t.test('--timeout beats the front matter default; a step\'s own timeout= beats both', async (t) => {
+  const book = runbookDir(
+    [
+      '---',
+      'runbook: {timeout: 10m}',
+      '---',
+      '',
+      `${fence}bash {#slow}`,
+      'sleep 20',
+      `${fence}`,
+      '',
+      `${fence}bash {#own timeout=5s needs=}`,
+      'sleep 1 && echo done',
+      `${fence}`,
+      '',
+    ].join('\n'),
+  )
+  t.teardown(book.cleanup)
+  const run = await runJson(book.file, ['--timeout', '500ms', '--concurrency', '2'], {timeoutMs: 40_000})
+  t.equal(run.code, 1)
+  t.equal(run.results.get('slow')?.status, 'timed-out')
+  t.match(run.results.get('slow')?.reason, /timed out after 500ms/)
+  t.equal(run.results.get('own')?.status, 'passed', 'timeout=5s outlasts --timeout 500ms')
 })

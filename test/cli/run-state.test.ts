@@ -1,5 +1,5 @@
 import t from 'tap'
-import {mkdirSync} from 'node:fs'
+import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {runbookDir, runJson} from '../helpers/run.js'
 
@@ -148,4 +148,53 @@ t.test('{expect} blocks, console transcripts, node and python runners', async (t
   t.equal(run.results.get('wrong')?.status, 'failed')
   t.equal(run.results.get('wrong')?.expectationFailures.length, 1)
   t.equal(run.code, 1)
+})
+
+t.test('secrets are masked in every output chunk before events and results see them', async (t) => {
+  const book = runbookDir([`${fence}bash {#leak}`, 'printf "token=%s\\n" "$API_TOKEN"; printf "%s" "$API_TOKEN" >&2', `${fence}`, ''].join('\n'))
+  t.teardown(book.cleanup)
+  const secret = 'sup3r-s3cret-value'
+  const run = await runJson(book.file, ['--set', `API_TOKEN=${secret}`])
+  t.equal(run.code, 0, run.stderr)
+  t.equal(run.results.get('leak')?.stdout.text, 'token=***\n')
+  t.equal(run.results.get('leak')?.stderr.text, '***')
+  t.notOk(run.stdout.includes(secret), 'the secret appears nowhere in the event stream')
+})
+
+t.test('a secret-named variable exported by a step is masked in the recorded captures', async (t) => {
+  const book = runbookDir([`${fence}bash {#make}`, 'export DB_PASSWORD=generated-pass-123 PLAIN_NAME=visible', `${fence}`, ''].join('\n'))
+  t.teardown(book.cleanup)
+  const run = await runJson(book.file)
+  t.same(run.results.get('make')?.captures, {DB_PASSWORD: '***', PLAIN_NAME: 'visible'})
+  t.notOk(JSON.stringify(run.results.get('make')?.captures).includes('generated-pass-123'), 'the value is not in the result')
+})
+
+t.test('a secret exported by one step is masked in later steps, on the terminal and in the written file', async (t) => {
+  const secret = 'generated-9f8e7d6c5b'
+  const book = runbookDir(
+    [
+      '# Secrets made during the run',
+      '',
+      `${fence}bash {#make}`,
+      // Made at run time, so the value is nowhere in the document itself.
+      "export DEPLOY_TOKEN=$(printf 'generated-%s' 9f8e7d6c5b)",
+      `${fence}`,
+      '',
+      `${fence}bash {#use}`,
+      'echo "token=$DEPLOY_TOKEN"',
+      'printf %s "$DEPLOY_TOKEN" | base64',
+      `${fence}`,
+      '',
+    ].join('\n'),
+  )
+  t.teardown(book.cleanup)
+  const out = path.join(book.dir, 'out.md')
+  const run = await runJson(book.file, ['--out', out])
+  t.equal(run.code, 0, run.stderr)
+  t.match(run.results.get('use')?.stdout.text, /^token=\*\*\*$/m)
+  const written = readFileSync(out, 'utf8')
+  t.match(written, /token=\*\*\*/)
+  t.notOk(written.includes(secret), 'not in the written document')
+  t.notOk(written.includes(Buffer.from(secret).toString('base64')), 'nor its base64 form')
+  t.notOk(run.stdout.includes(secret), 'not on the terminal')
 })

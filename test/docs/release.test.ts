@@ -1,8 +1,7 @@
 // runbooks/RELEASE.md is the project's release procedure: pack, install the tarball in an empty
 // folder, check the installed command and run an example with it, all through the tool itself.
 import t from 'tap'
-import {readdir} from 'node:fs/promises'
-import os from 'node:os'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
 import {makeTempRoot, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
@@ -13,9 +12,9 @@ t.test('the release runbook packs, installs and runs the tarball (--tag package)
   const root = await makeTempRoot()
   t.teardown(root.cleanup)
   const evidence = path.join(root.dir, 'evidence')
-  const tmpBefore = new Set(await readdir(os.tmpdir()))
   const result = await runCli(['run', 'runbooks/RELEASE.md', '--tag', 'package', '--reporter', 'plain', '--evidence', evidence], {
     cwd: repoDir,
+    env: {TMPDIR: root.dir},
     timeoutMs: 400_000,
   })
   t.equal(result.code, 0, `exit 0\n${result.stdout}\n${result.stderr}`)
@@ -24,6 +23,6 @@ t.test('the release runbook packs, installs and runs the tarball (--tag package)
   t.match(status, {pack: 'passed', install: 'passed', version: 'passed', 'run-example': 'passed', cleanup: 'passed'})
   t.notOk(['passed', 'failed'].includes(status['build']!), 'the build step is left to `npm test`')
   t.notOk(['passed', 'failed'].includes(status['test-suite']!), 'the suite does not run itself')
-  const left = (await readdir(os.tmpdir())).filter((name) => !tmpBefore.has(name) && name.startsWith('tmp.'))
-  t.same(left.filter((name) => name.includes('runbook')), [], 'the release folder is removed')
+  t.match(await readFile(path.join(evidence, 'steps/pack/stdout.log'), 'utf8'), /^packed runbook-\d+\.\d+\.\d+\.tgz$/m)
+  t.same((await readdir(root.dir)).filter((name) => name.startsWith('runbook-release.')), [], 'the release folder is removed')
 })

@@ -9,6 +9,7 @@ export interface StepSpec {
   status: StepStatus
   line: number
   runner?: PlannedStep['runner']
+  kind?: PlannedStep['kind']
   output?: string // stdout printed while running
   stderr?: string
   durationMs?: number
@@ -54,7 +55,7 @@ export function runEvents(
   const runbook = options.runbook ?? 'deploy.md'
   let at = Date.now()
   const tick = (ms = 5) => (at += ms)
-  const planned: PlannedStep[] = steps.map((s, i) => ({id: s.id, runner: s.runner ?? 'shell', line: s.line, needs: i ? [steps[i - 1]!.id] : [], kind: 'step'}))
+  const planned: PlannedStep[] = steps.map((s, i) => ({id: s.id, runner: s.runner ?? 'shell', line: s.line, needs: i ? [steps[i - 1]!.id] : [], kind: s.kind ?? 'step'}))
   const events: RunEvent[] = [{type: 'run:start', at, runbook, runId: 'run-1234', steps: planned, dryRun: false}]
   const results: StepResult[] = []
   steps.forEach((spec, index) => {

@@ -1,5 +1,5 @@
 // Lint survives every real runbook we have: the seeds and the ~1,800-file corpus, no crash, valid JSON.
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv} from 'ajv'
 import t from 'tap'
@@ -12,7 +12,7 @@ for (const [name, target] of [
   ['every seed', 'seeds'],
   ['every corpus file', 'corpus'],
 ] as const) {
-  t.test(`lint reads ${name} without crashing`, {timeout: 240_000}, async (t) => {
+  t.test(`lint reads ${name} without crashing`, {timeout: 240_000, skip: existsSync(path.join(shared, target)) ? false : `${shared}/${target} is not on this machine`}, async (t) => {
     const r = await runCli(['lint', target, '--format', 'json'], {cwd: shared, timeoutMs: 220_000})
     t.equal(r.stderr, '', 'nothing on stderr')
     t.ok(r.code === 0 || r.code === 1, `exit 0 or 1, got ${r.code}`)

@@ -143,3 +143,24 @@ t.test('a step before any heading gets a generated id', async (t) => {
   t.equal(rb.steps[0]!.id, 'step')
   t.equal(rb.steps[0]!.idSource, 'generated')
 })
+
+t.test('pandoc class form {.bash #id} names the language', async (t) => {
+  const rb = parse(`${fence} {.bash #classy}\nls\n${fence}\n`)
+  t.same(rb.diagnostics, [])
+  t.same(rb.steps.map((s) => [s.id, s.lang, s.runner]), [['classy', 'bash', 'shell']])
+})
+
+t.test('the comment form can carry an expectation too', async (t) => {
+  const rb = parse(`${fence}bash {#hi}\necho hi\n${fence}\n\n<!-- runbook: expect -->\n${fence}text\nhi\n${fence}\n`)
+  t.same(rb.diagnostics, [])
+  t.equal(rb.steps[0]!.expectations[0]!.body, 'hi')
+  t.equal(rb.blocks.length, 0)
+})
+
+t.test('a line-highlight range such as {1,3-5} is documentation, not an attribute block', async (t) => {
+  const source = '# Docs\n\n```js {1,3-5}\nconst a = 1\n```\n\n```python {2}\nprint(1)\n```\n'
+  const runbook = parseRunbook(source, {file: 'docs.md'})
+  t.same(runbook.steps, [])
+  t.equal(runbook.blocks.length, 2)
+  t.same(runbook.diagnostics.filter((d) => d.severity === 'error'), [])
+})

@@ -60,3 +60,33 @@ t.test('an unclosed region warns and hides nothing', async (t) => {
   t.same(rb.diagnostics.map((d) => [d.severity, d.location]), [['warning', 'doc.md:1:1']])
   t.equal(rb.steps.length, 1)
 })
+
+t.test('a region at the very start of the file hides only itself', async (t) => {
+  const source = '<!-- runbook:summary -->\nold summary\n<!-- /runbook:summary -->\n# Title\n\n```bash {#a}\necho a\n```\n'
+  const runbook = parseRunbook(source, {file: 'top.md'})
+  t.equal(runbook.regions.length, 1)
+  t.same(runbook.steps.map((s) => s.id), ['a'])
+  t.same(runbook.headings.map((h) => h.text), ['Title'])
+})
+
+t.test('region markers shown inside code are documentation, not regions', async (t) => {
+  const source = [
+    '# Syntax',
+    '',
+    '```markdown',
+    '<!-- runbook:output id=x -->',
+    '<!-- /runbook:output -->',
+    '```',
+    '',
+    'Inline: `<!-- runbook:summary -->`.',
+    '',
+    '```bash {#b}',
+    'echo b',
+    '```',
+    '',
+  ].join('\n')
+  const runbook = parseRunbook(source, {file: 'doc.md'})
+  t.same(runbook.regions, [])
+  t.same(runbook.steps.map((s) => s.id), ['b'])
+  t.equal(runbook.diagnostics.filter((d) => d.ruleId === 'invalid-region').length, 0)
+})

@@ -66,13 +66,14 @@ t.test('collectSecrets takes declared secret inputs, secret-looking names and UR
     DATABASE_URL: 'postgres://app:url-pass-99@db:5432/app',
     DSN: 'mysql://db/app?user=a&password=param-pass-7',
     SHORT_TOKEN: 'abc',
+    npm_package_keywords_0: 'runbook',
   }
   const {values, warnings} = collectSecrets(runbook, env)
   for (const expected of ['declared-secret-1', 'ghp_tokenvalue123', 'hunter2hunter2', 'key-one-two-three', 'url-pass-99', 'param-pass-7']) {
     t.ok(values.includes(expected), `${expected} is secret`)
   }
   t.ok(values.some((v) => v.includes('p4ssw0rdx')), 'the connection string is secret')
-  for (const plain of [env.PATH, env.HOME, env.REGION, 'abc']) t.notOk(values.includes(plain), `${plain} is not collected`)
+  for (const plain of [env.PATH, env.HOME, env.REGION, 'abc', 'runbook']) t.notOk(values.includes(plain), `${plain} is not collected`)
   t.equal(warnings.length, 1, 'one warning for the short value')
   t.match(warnings[0], /SHORT_TOKEN.*shorter than 6/)
   t.notMatch(warnings[0], 'abc', 'the warning never shows the value')

@@ -1,7 +1,7 @@
 import t from 'tap'
 import type {Writable} from 'node:stream'
 import {createReporter} from '../../lib/report/index.js'
-import {mixedRun, render, runEvents} from '../helpers/report-events.js'
+import {failedCheck, mixedRun, render, runEvents} from '../helpers/report-events.js'
 
 const plain = (color: boolean) => (out: Writable) => createReporter('plain', out, {color})
 
@@ -62,4 +62,14 @@ t.test('a run cut off before run:end still gets its remaining steps and a summar
   const text = await render(plain(false), events)
   t.match(text, /^- report \(not run: the run ended before this step\)$/m)
   t.match(text, /^1 passed, 0 failed, 8 not run, 0 skipped/m)
+})
+
+t.test('check-table rows are printed as they are checked, and the failed ones detailed', async (t) => {
+  const ok = failedCheck({stepId: 'smoke', row: 0, ok: true, status: 200, url: 'http://127.0.0.1:8080/', failures: [], bodyStart: undefined, headers: undefined})
+  const bad = failedCheck({stepId: 'smoke', row: 1, url: 'http://127.0.0.1:8080/api'})
+  const text = await render(plain(false), runEvents([{id: 'smoke', kind: 'table', runner: 'http', status: 'failed', line: 12, reason: '1 of 2 checks passed (threshold 2/2)', checks: [ok, bad]}]))
+  t.match(text, /^ {2}smoke: ✓ row 1: GET http:\/\/127\.0\.0\.1:8080\/ → 200 \(12ms\)$/m)
+  t.match(text, /^ {2}smoke: ✗ row 2: GET http:\/\/127\.0\.0\.1:8080\/api → 503 \(12ms\)$/m)
+  t.match(text, /^✗ smoke — 1 of 2 checks passed \(threshold 2\/2\)/m)
+  t.match(text, /^ {6}status: expected 200, got 503$/m)
 })

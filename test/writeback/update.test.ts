@@ -58,3 +58,15 @@ t.test('--update keeps CRLF line endings', async (t) => {
   const out = writeBack(crlf, {update: true, outputs: false}, (runbook) => failing(runbook))
   t.equal(out, crlf.replace('  total: 3\r\n', '  total: 4\r\n'))
 })
+
+t.test('--update of a contains expectation rewrites only the lines it looked for', async (t) => {
+  const doc = '# D\n\n```bash {#log}\n./log\n```\n\n```text {expect=contains}\nbooting\nready on port 80\n```\n'
+  const output = 'starting\nbooting\nready on port 8080\nserving\n'
+  const out = writeBack(doc, {update: true, outputs: false}, (runbook) => {
+    const match = matchText(runbook.steps[0]!.expectations[0]!.body, output, {mode: 'contains'})
+    return makeResult(runbook, {log: {status: 'failed', stdout: output, expectationFailures: match.ok ? [] : [{index: 0, message: match.message, actual: output}]}})
+  })
+  const blessed = parse(out).steps[0]!.expectations[0]!
+  t.ok(matchText(blessed.body, output, {mode: 'contains'}).ok, 'passes on the next run')
+  t.equal(blessed.body, 'booting\nready on port 8080', 'did not copy the whole output into a contains block')
+})

@@ -1,8 +1,16 @@
-// The commands, in the order `runbook --help` lists them.
+// The commands, in the order `runbook --help` lists them. Each loads only when it is used, so
+// `runbook --version` and `runbook list` don't pay for the executor, undici or the linter.
 import type {Command} from '../io.js'
-import {run} from './run.js'
-import {lint} from './lint.js'
-import {list} from './list.js'
-import {plan} from './plan.js'
 
-export const commands: Command[] = [run, lint, list, plan]
+export interface CommandEntry {
+  name: string
+  summary: string
+  load(): Promise<Command>
+}
+
+export const commands: CommandEntry[] = [
+  {name: 'run', summary: 'run a runbook', load: async () => (await import('./run.js')).run},
+  {name: 'lint', summary: 'check runbooks without running anything', load: async () => (await import('./lint.js')).lint},
+  {name: 'list', summary: 'the steps, one a line: id, runner, line, needs', load: async () => (await import('./list.js')).list},
+  {name: 'plan', summary: 'the step graph: --format text|json|mermaid|dot', load: async () => (await import('./plan.js')).plan},
+]

@@ -27,6 +27,7 @@ or <!-- runbook-lint-disable-next-line RULE -->. Rules: docs/rules/<rule-id>.md.
 Exit codes: 0 no errors · 1 an error, or more warnings than --max-warnings · 2 usage error or bad config
 `
 
+// The `lint` command: find files, lint them (in workers, with the cache), print, pick the exit code.
 export const lint: Command = {
   name: 'lint',
   summary: 'check runbooks without running anything',

@@ -18,6 +18,7 @@ Options:
 Exit codes: 0 listed · 2 invalid runbook (file:line:column diagnostics on stderr) or usage error
 `
 
+// The `list` command, registered in commands/index.ts.
 export const list: Command = {
   name: 'list',
   summary: 'list the steps: id, runner, line, needs',

@@ -18,6 +18,7 @@ Options:
 Exit codes: 0 shown · 2 invalid runbook (file:line:column diagnostics on stderr) or usage error
 `
 
+// The `plan` command, registered in commands/index.ts.
 export const plan: Command = {
   name: 'plan',
   summary: 'show the step graph: --format text|json|mermaid|dot',

@@ -77,7 +77,8 @@ export const run: Command = {
     const color = io.stdout.isTTY === true && !io.env['NO_COLOR']
     const reporter = createReporter(reporterName, io.stdout, {color, columns: io.stdout.columns})
     const listeners: EventListener[] = [reporter.onEvent]
-    const github = createGithubActions(io.env, io.stdout)
+    // Machine-readable reports own stdout; workflow commands then go to stderr, which the runner reads too.
+    const github = createGithubActions(io.env, reporterName === 'tty' || reporterName === 'plain' ? io.stdout : io.stderr)
     if (github) listeners.push(github.onEvent)
     const evidenceDir = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
     if (values.resume && !evidenceDir) throw new UsageError('--resume needs --evidence DIR (where the last run was recorded)')
@@ -87,30 +88,35 @@ export const run: Command = {
     const evidence = evidenceDir && !dryRun ? await createEvidence(evidenceDir, runbook, {redactor}) : undefined
     if (evidence) listeners.push(evidence.onEvent)
 
-    const result = await runRunbook(runbook, {
-      env,
-      set,
-      yes: values.yes ?? false,
-      interactive: values.interactive ?? false,
-      concurrency: values.concurrency === undefined ? undefined : positiveInteger(values.concurrency, '--concurrency'),
-      only: splitList(values.only),
-      from: values.from,
-      target: values.target,
-      tags: values.tag ?? [],
-      dryRun,
-      resumeFrom: lastRun,
-      timeoutMs: values.timeout === undefined ? undefined : duration(values.timeout, '--timeout'),
-      signal: io.interrupt,
-      onEvent: (event) => {
-        for (const listener of listeners) listener(event)
-      },
-      redactor,
-      stdin: io.stdin,
-      stderr: io.stderr,
-    })
-
-    await reporter.close()
-    if (github) await github.close()
+    // Close the reporters however the run ends (a missing input, a bug): a live view must not
+    // leave the terminal with a hidden cursor.
+    let result
+    try {
+      result = await runRunbook(runbook, {
+        env,
+        set,
+        yes: values.yes ?? false,
+        interactive: values.interactive ?? false,
+        concurrency: values.concurrency === undefined ? undefined : positiveInteger(values.concurrency, '--concurrency'),
+        only: splitList(values.only),
+        from: values.from,
+        target: values.target,
+        tags: values.tag ?? [],
+        dryRun,
+        resumeFrom: lastRun,
+        timeoutMs: values.timeout === undefined ? undefined : duration(values.timeout, '--timeout'),
+        signal: io.interrupt,
+        onEvent: (event) => {
+          for (const listener of listeners) listener(event)
+        },
+        redactor,
+        stdin: io.stdin,
+        stderr: io.stderr,
+      })
+    } finally {
+      await reporter.close()
+      if (github) await github.close()
+    }
     if (dryRun && (reporterName === 'tty' || reporterName === 'plain')) io.stdout.write(dryRunListing(result))
 
     const stable = values.stable ?? false

@@ -7,7 +7,7 @@ import {keepSegments, lexShell} from '../shell/lex.js'
 import {stepScript, wouldRun} from '../step-script.js'
 
 // Links in prose: `[t](dest)`, `![a](dest)`, `[label]: dest`, `href="dest"`, `src="dest"`.
-const links = /!?\[(?:[^\]\n]|\][^(\n])*\]\(\s*(<[^>\n]*>|[^\s)]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)|\b(?:href|src)=["']([^"'\n]+)["']/gm
+const links = /!?\[(?:[^\]\n]|\][^(\n]){0,500}\]\(\s*(<[^>\n]*>|[^\s)]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)|\b(?:href|src)=["']([^"'\n]+)["']/gm
 
 // A script run from a step: `./scripts/x.sh` as a command, or `bash scripts/x.sh`.
 const scripts = /(?:^|[;&|(`]|\$\(|\bsudo\s|\bthen\s|\bdo\s)\s*(\.{1,2}\/[\w./-]+)|\b(?:bash|sh|zsh|source|python3?|node)\s+(?:-\w+\s+)*((?:\.{1,2}\/)?[\w-][\w./-]*\.(?:sh|bash|py|js|mjs))\b/gm

@@ -29,6 +29,7 @@ const destructive: Array<[RegExp, string]> = [
 export const destructiveWithoutConfirm = defineRule(
   {id: 'destructive-without-confirm', severity: 'warning', description: 'A destructive command (`rm -rf`, `DROP TABLE`, `kubectl delete`…) in a step without `confirm`'},
   (runbook, context) => {
+    const scratch = scratchVariables(runbook.steps.map((s) => s.code).join('\n'))
     for (const step of runbook.steps) {
       if (!wouldRun(step) || step.options.confirm !== undefined) continue
       const script = stepScript(step)
@@ -37,7 +38,8 @@ export const destructiveWithoutConfirm = defineRule(
       let first: {index: number; length: number; what: string} | undefined
       for (const [pattern, what] of destructive) {
         const m = pattern.exec(text)
-        if (m && (!first || m.index < first.index)) first = {index: m.index, length: m[0].trimEnd().length, what: m[0].trim()}
+        if (!m || (what === 'rm -rf' && onlyScratch(text.slice(m.index + m[0].length), scratch))) continue
+        if (!first || m.index < first.index) first = {index: m.index, length: m[0].trimEnd().length, what: m[0].trim()}
       }
       if (!first) continue
       const place = codePlace(step.code, first.index, first.index + first.length, step, context.text.locate, runbook.source)
@@ -45,3 +47,18 @@ export const destructiveWithoutConfirm = defineRule(
     }
   },
 )
+
+// Variables that hold a scratch folder: `DIR=$(mktemp -d)`.
+function scratchVariables(code: string): Set<string> {
+  return new Set([...code.matchAll(/\b([A-Za-z_]\w*)=["']?\$\(mktemp\b/g)].map((m) => m[1]!))
+}
+
+// `rm -rf` of scratch space only (`"$TMP_DIR"` from mktemp, `/tmp/…`) deletes nothing of value.
+function onlyScratch(rest: string, scratch: Set<string>): boolean {
+  const targets = (rest.split(/[\n;&|]/)[0] ?? '').trim().split(/\s+/).filter(Boolean)
+  return targets.length > 0 && targets.every((t) => {
+    const bare = t.replace(/^["']|["']$/g, '')
+    const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(bare)?.[1]
+    return (variable !== undefined && scratch.has(variable)) || /^\/tmp\/[\w.-]/.test(bare)
+  })
+}

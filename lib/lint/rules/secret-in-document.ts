@@ -8,7 +8,7 @@ const patterns: Array<{what: string; re: RegExp}> = [
   {what: 'a GitHub token', re: /(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})(?![\w])/g},
   {what: 'a Slack token', re: /(?<![\w-])xox[abposr]-\d+-[A-Za-z0-9-]{10,}/g},
   {what: 'a Stripe secret key', re: /(?<![\w])sk_live_[A-Za-z0-9]{20,}/g},
-  {what: 'a password in a URL', re: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^\s:/@'"`<>]+):([^\s/@'"`<>]+)@([\w.-]+|\[[\w:]+\])/g},
+  {what: 'a password in a URL', re: /\b[a-zA-Z][a-zA-Z0-9+.-]{0,30}:\/\/([^\s:/@'"`<>]+):([^\s/@'"`<>]+)@([\w.-]+|\[[\w:]+\])/g},
 ]
 
 // Passwords in URLs that are placeholders or local defaults, not secrets.

@@ -13,6 +13,18 @@ export const undeclaredVariable = defineRule(
     for (const input of runbook.frontMatter?.inputs ?? []) declared.add(input.name)
     for (const name of Object.keys(runbook.frontMatter?.env ?? {})) declared.add(name)
     const reported = new Set<string>()
+    // Runme exports the output of a cell named in capitals (`{"name":"PAYLOAD"}`) as `$PAYLOAD`.
+    for (const step of runbook.steps) {
+      const name = step.attributes.find((a) => a.key === 'name')?.value
+      if (step.dialect.startsWith('runme') && typeof name === 'string' && /^[A-Z_][A-Z0-9_]*$/.test(name)) declared.add(name)
+    }
+    for (const block of runbook.blocks) {
+      const start = block.span.start.offset
+      const eol = runbook.source.indexOf('\n', start)
+      const fenceLine = runbook.source.slice(start, eol === -1 ? runbook.source.length : eol)
+      const name = /"name"\s*:\s*"([A-Z_][A-Z0-9_]*)"|\bname=([A-Z_][A-Z0-9_]*)\b/.exec(fenceLine)
+      if (name) declared.add(name[1] ?? name[2]!)
+    }
     for (const step of runbook.steps) {
       const script = stepScript(step)
       const local = new Set(Object.keys(step.options.env))
@@ -33,6 +45,17 @@ export const undeclaredVariable = defineRule(
         )
       }
       for (const capture of step.http?.captures ?? []) declared.add(capture.name)
+    }
+    for (const table of runbook.tables) {
+      const texts: Array<[string, typeof table.span]> = [[table.base ?? '', table.commentSpan], ...table.rows.map((row): [string, typeof table.span] => [row.url, row.span])]
+      for (const [text, span] of texts) {
+        for (const m of text.matchAll(/\$\{([A-Za-z_]\w*)\}/g)) {
+          const name = m[1]!
+          if (isStandard(name) || declared.has(name) || reported.has(name)) continue
+          reported.add(name)
+          context.report(`\`$${name}\` is used by check table \`${table.id}\` but not declared: add it to front matter \`runbook.inputs\` (or \`env\`)`, span)
+        }
+      }
     }
   },
 )

@@ -48,7 +48,9 @@ export function lexShell(script: string): Segment[] {
         const eol = script.indexOf('\n', i)
         i = eol === -1 ? n : eol
         push(i, 'code')
-      } else if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+      } else if (c === '<' && script[i + 1] === '<' && script[i + 2] === '<') {
+        i += 3 // a here-string, not a heredoc
+      } else if (c === '<' && script[i + 1] === '<' && !inArithmetic(script, i)) {
         const m = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200))
         if (m) {
           const quoted = m[2] !== undefined || m[3] !== undefined || m[0].includes('\\')
@@ -87,6 +89,14 @@ function readHeredocs(script: string, at: number, pending: Array<{delimiter: str
     i = after
   }
   return i
+}
+
+// `(( x << 2 ))` and `$(( … << … ))` shift bits; they open no heredoc.
+function inArithmetic(script: string, at: number): boolean {
+  let from = at
+  while (from > 0 && at - from < 400 && script[from - 1] !== '\n') from--
+  const before = script.slice(from, at)
+  return (before.match(/\(\(/g)?.length ?? 0) > (before.match(/\)\)/g)?.length ?? 0)
 }
 
 function closeSingle(script: string, from: number, ansi: boolean): number {

@@ -35,17 +35,17 @@ export function definedVariables(script: string): Set<string> {
   const code = keepSegments(script, lexShell(script), ['code', 'double'])
   const start = String.raw`(?:^|[\s;&|({\x60])`
   for (const m of code.matchAll(new RegExp(`${start}([A-Za-z_]\\w*)(?:\\[[^\\]]*\\])?\\+?=`, 'g'))) defined.add(m[1]!)
-  for (const m of code.matchAll(new RegExp(`${start}(?:export|local|declare|typeset|readonly)((?:\\s+-\\w+)*(?:\\s+[A-Za-z_]\\w*(?:=\\S*)?)+)`, 'g'))) {
-    for (const n of m[1]!.matchAll(/\s([A-Za-z_]\w*)/g)) defined.add(n[1]!)
+  for (const m of code.matchAll(new RegExp(`${start}(?:export|local|declare|typeset|readonly)((?:[ \\t]+-\\w+)*(?:[ \\t]+[A-Za-z_]\\w*(?:=\\S*)?)+)`, 'g'))) {
+    for (const n of m[1]!.matchAll(/[ \t]([A-Za-z_]\w*)/g)) defined.add(n[1]!)
   }
-  for (const m of code.matchAll(new RegExp(`${start}read((?:\\s+-[a-zA-Z]+(?:\\s+(?!-)\\S+)?)*)((?:\\s+[A-Za-z_]\\w*)+)`, 'g'))) {
+  for (const m of code.matchAll(new RegExp(`${start}read((?:[ \\t]+-[a-zA-Z]*[adinNptu][ \\t]+(?:"[^"]*"|'[^']*'|\\S+)|[ \\t]+-[a-zA-Z]+)*)((?:[ \\t]+[A-Za-z_]\\w*)+)`, 'g'))) {
     const arrayFlag = /-\w*a\s+([A-Za-z_]\w*)/.exec(m[1]!)
     if (arrayFlag) defined.add(arrayFlag[1]!)
     for (const n of m[2]!.matchAll(/[A-Za-z_]\w*/g)) defined.add(n[0])
   }
-  for (const m of code.matchAll(new RegExp(`${start}(?:for|select)\\s+([A-Za-z_]\\w*)\\s`, 'g'))) defined.add(m[1]!)
-  for (const m of code.matchAll(new RegExp(`${start}getopts\\s+\\S+\\s+([A-Za-z_]\\w*)`, 'g'))) defined.add(m[1]!)
-  for (const m of code.matchAll(new RegExp(`${start}(?:mapfile|readarray)(?:\\s+-\\w+(?:\\s+(?!-)\\S+)?)*\\s+([A-Za-z_]\\w*)`, 'g'))) defined.add(m[1]!)
+  for (const m of code.matchAll(new RegExp(`${start}(?:for|select)[ \\t]+([A-Za-z_]\\w*)[ \\t]`, 'g'))) defined.add(m[1]!)
+  for (const m of code.matchAll(new RegExp(`${start}getopts[ \\t]+\\S+[ \\t]+([A-Za-z_]\\w*)`, 'g'))) defined.add(m[1]!)
+  for (const m of code.matchAll(new RegExp(`${start}(?:mapfile|readarray)(?:[ \\t]+-\\w+(?:[ \\t]+(?!-)\\S+)?)*[ \\t]+([A-Za-z_]\\w*)`, 'g'))) defined.add(m[1]!)
   for (const m of code.matchAll(/printf\s+-v\s+([A-Za-z_]\w*)/g)) defined.add(m[1]!)
   for (const m of code.matchAll(/\(\(\s*([A-Za-z_]\w*)\s*(?:=|\+\+|\+=)/g)) defined.add(m[1]!)
   for (const m of code.matchAll(/\$\{([A-Za-z_]\w*):?=/g)) defined.add(m[1]!)
