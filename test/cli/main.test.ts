@@ -49,3 +49,13 @@ t.test('run: a missing file is a usage error, not a crash', async (t) => {
   t.equal(result.code, 2)
   t.match(result.stderr, /cannot read does-not-exist\.md: no such file/)
 })
+
+t.test('run: a document without steps is an error, not "0 passed"', async (t) => {
+  const dir = t.testdir({'notes.md': '# Notes\n\n```bash\necho not a step\n```\n'})
+  const result = await runCli(['run', 'notes.md'], {cwd: dir})
+  t.equal(result.code, 2)
+  t.match(result.stderr, /nothing to run: notes\.md has no steps .*--all/)
+  const all = await runCli(['run', 'notes.md', '--all', '--reporter', 'plain'], {cwd: dir})
+  t.equal(all.code, 0, all.stderr)
+  t.match(all.stdout, /1 passed/)
+})

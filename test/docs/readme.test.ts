@@ -4,11 +4,10 @@ import t from 'tap'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
-import {makeTempRoot, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
+import {makeTempRoot, manifestStatuses, repoDir} from '../helpers/examples.js'
 
-const notReady = stillStub('run/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
 
-t.test('the README quick start runs green with `runbook run README.md`', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('the README quick start runs green with `runbook run README.md`', {timeout: 180_000}, async (t) => {
   const root = await makeTempRoot()
   t.teardown(root.cleanup)
   const readme = path.join(repoDir, 'README.md')
@@ -24,7 +23,7 @@ t.test('the README quick start runs green with `runbook run README.md`', {skip: 
   t.equal(await readFile(readme, 'utf8'), before, 'without --write the README is left as it was')
 })
 
-t.test('with --stable the executed README is the same on every run (docs can be checked as current)', {skip: notReady, timeout: 240_000}, async (t) => {
+t.test('with --stable the executed README is the same on every run (docs can be checked as current)', {timeout: 240_000}, async (t) => {
   const root = await makeTempRoot()
   t.teardown(root.cleanup)
   const copies: string[] = []

@@ -4,11 +4,10 @@ import t from 'tap'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
-import {makeTempRoot, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
+import {makeTempRoot, manifestStatuses, repoDir} from '../helpers/examples.js'
 
-const notReady = stillStub('run/index.ts', 'http/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
 
-t.test('the release runbook packs, installs and runs the tarball (--tag package)', {skip: notReady, timeout: 420_000}, async (t) => {
+t.test('the release runbook packs, installs and runs the tarball (--tag package)', {timeout: 420_000}, async (t) => {
   const root = await makeTempRoot()
   t.teardown(root.cleanup)
   const evidence = path.join(root.dir, 'evidence')

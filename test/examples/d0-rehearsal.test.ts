@@ -4,10 +4,9 @@ import t from 'tap'
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
-import {makeTempRoot, settledProcessesWith, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
+import {makeTempRoot, settledProcessesWith, manifestStatuses, repoDir} from '../helpers/examples.js'
 
 const runbook = path.join(repoDir, 'examples/sandbox/D0_REHEARSAL.md')
-const notReady = stillStub('run/index.ts', 'http/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
 
 async function rehearse(env: Record<string, string> = {}) {
   const root = await makeTempRoot()
@@ -21,7 +20,7 @@ async function rehearse(env: Record<string, string> = {}) {
   return {root, out, evidence, result}
 }
 
-t.test('the rehearsal passes end to end, ticks its criteria and leaves no process behind', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('the rehearsal passes end to end, ticks its criteria and leaves no process behind', {timeout: 180_000}, async (t) => {
   const {root, out, evidence, result} = await rehearse()
   t.teardown(root.cleanup)
   t.equal(result.code, 0, `exit 0\n${result.stdout}\n${result.stderr}`)
@@ -40,7 +39,7 @@ t.test('the rehearsal passes end to end, ticks its criteria and leaves no proces
   t.same((await readdir(root.dir)).filter((name) => name.startsWith('qgp-sandbox.')), [], 'the sandbox folder is removed')
 })
 
-t.test('with /readyz broken the rehearsal fails at "wait until ready" with exit 1 and still tears down', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('with /readyz broken the rehearsal fails at "wait until ready" with exit 1 and still tears down', {timeout: 180_000}, async (t) => {
   const {root, out, evidence, result} = await rehearse({SANDBOX_BREAK_READYZ: '1'})
   t.teardown(root.cleanup)
   t.equal(result.code, 1, `exit 1\n${result.stdout}\n${result.stderr}`)

@@ -4,7 +4,7 @@ import t from 'tap'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
 import {readRunbook} from '../../lib/parse/index.js'
-import {repoDir, stillStub} from '../helpers/examples.js'
+import {repoDir} from '../helpers/examples.js'
 
 const runbook = 'examples/deployment/DEPLOYMENT_RUNBOOK.md'
 const inputs = ['--set', 'REGISTRY=ghcr.io/acme', '--set', 'VERSION=1.4.0']
@@ -37,7 +37,7 @@ t.test('a run without the registry and version stops with exit 2 and names them'
   t.match(result.stderr, /VERSION/)
 })
 
-t.test('--dry-run resolves the deploy commands with the inputs and runs nothing', {skip: stillStub('run/index.ts', 'report/index.ts', 'redact/index.ts')}, async (t) => {
+t.test('--dry-run resolves the deploy commands with the inputs and runs nothing', async (t) => {
   const result = await runCli(['run', runbook, '--dry-run', '--tag', 'deploy', '--reporter', 'json', ...inputs], {cwd: repoDir})
   t.equal(result.code, 0, result.stdout + result.stderr)
   const ends = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as {type: string; stepId?: string; result?: {status: string; command?: string}})
@@ -49,13 +49,13 @@ t.test('--dry-run resolves the deploy commands with the inputs and runs nothing'
   for (const id of ['rollback-failed-deployment', 'prune', 'update']) t.equal(byId[id]?.status, 'skipped', `${id} is skipped`)
 })
 
-t.test('the annotated runbook lints clean', {skip: stillStub('lint/index.ts')}, async (t) => {
+t.test('the annotated runbook lints clean', async (t) => {
   const result = await runCli(['lint', runbook, '--format', 'json'], {cwd: repoDir})
   t.equal(result.code, 0, result.stdout + result.stderr)
   t.same(JSON.parse(result.stdout), [], 'no finding, not even a warning')
 })
 
-t.test('every example, the README and the release runbook lint clean', {skip: stillStub('lint/index.ts')}, async (t) => {
+t.test('every example, the README and the release runbook lint clean', async (t) => {
   const files = ['examples/sandbox/D0_REHEARSAL.md', 'examples/sandbox/RESET_DRILL.md', 'examples/staging/STAGING_DRY_RUN.md', 'README.md', 'runbooks/RELEASE.md']
   const result = await runCli(['lint', ...files, '--format', 'json'], {cwd: repoDir})
   t.equal(result.code, 0, result.stdout + result.stderr)

@@ -4,10 +4,9 @@ import t from 'tap'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
-import {makeTempRoot, settledProcessesWith, manifestStatuses, repoDir, stillStub} from '../helpers/examples.js'
+import {makeTempRoot, settledProcessesWith, manifestStatuses, repoDir} from '../helpers/examples.js'
 
 const runbook = path.join(repoDir, 'examples/sandbox/RESET_DRILL.md')
-const notReady = stillStub('run/index.ts', 'http/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
 
 async function drill(args: string[]) {
   const root = await makeTempRoot()
@@ -21,7 +20,7 @@ async function drill(args: string[]) {
   return {root, out, evidence, result}
 }
 
-t.test('with --yes the drill destroys and rebuilds the database, records the time and cleans up', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('with --yes the drill destroys and rebuilds the database, records the time and cleans up', {timeout: 180_000}, async (t) => {
   const {root, out, evidence, result} = await drill(['--yes'])
   t.teardown(root.cleanup)
   t.equal(result.code, 0, `exit 0\n${result.stdout}\n${result.stderr}`)
@@ -35,7 +34,7 @@ t.test('with --yes the drill destroys and rebuilds the database, records the tim
   t.same(await settledProcessesWith(root.dir), [], 'no PostgreSQL or app process is left')
 })
 
-t.test('without --yes and without a terminal the destructive step refuses and the drill stops there', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('without --yes and without a terminal the destructive step refuses and the drill stops there', {timeout: 180_000}, async (t) => {
   const {root, evidence, result} = await drill([])
   t.teardown(root.cleanup)
   t.equal(result.code, 1, `exit 1\n${result.stdout}\n${result.stderr}`)

@@ -4,11 +4,10 @@ import t from 'tap'
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
-import {makeTempRoot, settledProcessesWith, manifestStatuses, freePort, repoDir, stillStub} from '../helpers/examples.js'
+import {makeTempRoot, settledProcessesWith, manifestStatuses, freePort, repoDir} from '../helpers/examples.js'
 
 const runbook = path.join(repoDir, 'examples/staging/STAGING_DRY_RUN.md')
 const envFile = path.join(repoDir, 'examples/staging/local.env')
-const notReady = stillStub('run/index.ts', 'http/index.ts', 'writeback/index.ts', 'evidence/index.ts', 'report/index.ts', 'redact/index.ts')
 
 async function dryRun(env: Record<string, string> = {}) {
   const root = await makeTempRoot()
@@ -34,7 +33,7 @@ t.test('missing required inputs stop the run before any step, with exit 2 and ev
   await t.rejects(stat(path.join(root.dir, 'evidence', 'steps', 'preflight')), 'no step ran')
 })
 
-t.test('the dry run passes 10/10 against the stand-in and writes the evidence layout', {skip: notReady, timeout: 120_000}, async (t) => {
+t.test('the dry run passes 10/10 against the stand-in and writes the evidence layout', {timeout: 120_000}, async (t) => {
   const {root, port, evidence, result} = await dryRun()
   t.teardown(root.cleanup)
   t.equal(result.code, 0, `exit 0\n${result.stdout}\n${result.stderr}`)
@@ -54,7 +53,7 @@ t.test('the dry run passes 10/10 against the stand-in and writes the evidence la
   t.same(await settledProcessesWith(`127.0.0.1:${port}`), [], 'the stand-in server is stopped')
 })
 
-t.test('two failing endpoints still pass the 8/10 stop rule; three stop the run with exit 1', {skip: notReady, timeout: 180_000}, async (t) => {
+t.test('two failing endpoints still pass the 8/10 stop rule; three stop the run with exit 1', {timeout: 180_000}, async (t) => {
   const two = await dryRun({STAND_IN_FAIL: '/metrics,/redoc'})
   t.teardown(two.root.cleanup)
   t.equal(two.result.code, 0, `8/10 passes\n${two.result.stdout}\n${two.result.stderr}`)

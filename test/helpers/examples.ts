@@ -1,7 +1,6 @@
 // Helpers for the example and docs tests: a private temp root PostgreSQL can reach, a scan for
-// processes a run left behind (by a marker in their command line), and the built-tool checks.
+// processes a run left behind (by a marker in their command line).
 import {mkdtemp, chmod, rm, readdir, readFile} from 'node:fs/promises'
-import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import net from 'node:net'
@@ -49,15 +48,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
-}
-
-// Whether a module of the tool is still a `// STUB` (issue not landed): tests that need it skip.
-export function stillStub(...modules: string[]): string | undefined {
-  for (const module of modules) {
-    const file = path.join(repoDir, 'lib', module)
-    if (!existsSync(file) || readFileSync(file, 'utf8').startsWith('// STUB')) return `lib/${module} is not built yet`
-  }
-  return undefined
 }
 
 // The step statuses recorded in an evidence folder's manifest.json, by step id.

@@ -60,6 +60,10 @@ export const run: Command = {
     })
     const runbook = await readRunbook(absolute, {all: values.all, file, source: original})
     assertRunnable(runbook)
+    if (runbook.steps.length === 0 && runbook.tables.length === 0) {
+      // Reporting "0 passed" for a document nobody annotated would claim a check that never happened.
+      throw new UsageError(`nothing to run: ${file} has no steps (annotate a fence with {…}, or pass --all to run every shell block)`)
+    }
 
     const env: Record<string, string | undefined> = {...io.env}
     if (values['env-file']) Object.assign(env, await readEnvFile(path.resolve(io.cwd, values['env-file'])))
