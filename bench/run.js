@@ -40,9 +40,10 @@ if (needsSetup) {
   execFileSync('bash', [path.join(root, 'bench/setup.sh')], {stdio: 'inherit'})
 }
 if (!values['no-build']) {
-  log('building (tsc -p .)')
+  log('building (tsc -p ., then the precompiled schema validators)')
   // tsc emits even when some file has a type error; the figures check that the features work.
   spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], {stdio: 'ignore'})
+  spawnSync(process.execPath, [path.join(root, 'scripts/build-validators.mjs')], {stdio: 'ignore', cwd: root})
 }
 
 mkdirSync(work, {recursive: true})

@@ -1,9 +1,11 @@
 // JSON Schema expectations (`{expect schema=path}` or an inline schema) validated with ajv.
 // Each schema is compiled once and cached by its text, as ajv intends.
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {Ajv2019} from 'ajv/dist/2019.js'
-import {Ajv2020} from 'ajv/dist/2020.js'
+import {createRequire} from 'node:module'
+import type {ErrorObject, ValidateFunction} from 'ajv'
 import {placeholders} from './placeholders.js'
+
+// ajv is loaded on first use, only by runbooks with a schema expectation: other runs start faster.
+const load = createRequire(import.meta.url)
 
 const compiled = new Map<string, ValidateFunction | Error>()
 const options = {allErrors: false, strict: false, logger: false as const}
@@ -21,7 +23,9 @@ const formats: Record<string, RegExp> = {
 
 function createAjv(schema: unknown) {
   const dialect = typeof schema === 'object' && schema !== null ? String((schema as {$schema?: unknown}).$schema ?? '') : ''
-  const ajv = dialect.includes('2020-12') ? new Ajv2020(options) : dialect.includes('2019-09') ? new Ajv2019(options) : new Ajv(options)
+  const ajv = dialect.includes('2020-12') ? new (load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(options)
+    : dialect.includes('2019-09') ? new (load('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')).Ajv2019(options)
+    : new (load('ajv') as typeof import('ajv')).Ajv(options)
   for (const [name, regex] of Object.entries(formats)) ajv.addFormat(name, regex)
   return ajv
 }

@@ -1,7 +1,8 @@
 // `.runbookrc.json`: rule severities (off | warning | error) and ignored paths, validated by its schema.
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import {Ajv} from 'ajv'
+import type {Ajv} from 'ajv'
 import {UsageError} from '../errors.js'
 import {suggest} from '../parse/suggest.js'
 import {rules} from './rules/index.js'
@@ -15,6 +16,8 @@ export interface LintConfig {
   ignore: string[]
 }
 
+// ajv is loaded on first use, only when a config file exists: plain `runbook lint` starts faster.
+const load = createRequire(import.meta.url)
 let validate: ReturnType<Ajv['compile']> | undefined
 
 function schemaFile(): string {
@@ -45,7 +48,7 @@ export function loadConfig(file: string | undefined, cwd: string): LintConfig {
   } catch (error) {
     throw new UsageError(`${target}: invalid JSON: ${(error as Error).message}`)
   }
-  validate ??= new Ajv({allErrors: true}).compile(JSON.parse(schemaFile()))
+  validate ??= new (load('ajv') as typeof import('ajv')).Ajv({allErrors: true}).compile(JSON.parse(schemaFile()))
   if (!validate(data)) {
     const problem = validate.errors?.[0]
     const at = problem?.instancePath || '/'

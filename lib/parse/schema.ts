@@ -1,28 +1,54 @@
-// The JSON Schemas of schemas/, compiled once with ajv on first use (files without annotations never pay).
+// The JSON Schemas of schemas/ as validators: generated at build time (scripts/build-validators.mjs),
+// or compiled once with ajv on first use when the generated module is missing (files without annotations never pay).
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {fileURLToPath} from 'node:url'
 import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 
-// ajv is loaded on first use: the CLI starts faster and plain documents never pay for it.
+// ajv and the generated validators are loaded on first use: the CLI starts faster and plain documents never pay.
 const load = createRequire(import.meta.url)
 
 type Kind = 'step' | 'expectation' | 'table' | 'runbook'
+type Generated = Partial<Record<Kind, ValidateFunction>>
 
 let ajv: Ajv | undefined
+let generated: Generated | null | undefined
 const compiled = new Map<Kind, ValidateFunction>()
 
-// Find schemas/ from lib/parse/ (tsx, tests) or dist/lib/parse/ (the built CLI).
-function readSchema(name: string): Record<string, unknown> {
+const texts = new Map<string, string>()
+
+// Find schemas/ from lib/parse/ (tsx, tests) or dist/lib/parse/ (the built CLI); the text, read once.
+function readSchemaText(name: string): string {
+  const cached = texts.get(name)
+  if (cached !== undefined) return cached
   for (const up of ['../../schemas/', '../../../schemas/']) {
     const url = new URL(up + name, import.meta.url)
-    if (existsSync(url)) return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>
+    if (!existsSync(url)) continue
+    const text = readFileSync(url, 'utf8')
+    texts.set(name, text)
+    return text
   }
   throw new Error(`schema ${name} not found`)
 }
 
-function validator(kind: Kind): ValidateFunction {
-  const existing = compiled.get(kind)
-  if (existing) return existing
+function readSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readSchemaText(name)) as Record<string, unknown>
+}
+
+// The build's standalone validators beside this file (dist/lib/parse/validators.cjs), or null when
+// missing or built from other schema texts than schemas/ holds now (a stale build).
+function generatedValidators(): Generated | null {
+  if (generated !== undefined) return generated
+  const url = new URL('./validators.cjs', import.meta.url)
+  const built = existsSync(url) ? load(fileURLToPath(url)) as Generated & {sources?: Record<string, string>} : undefined
+  const sources = built?.sources ?? {}
+  const current = Object.keys(sources).length > 0 && Object.entries(sources).every(([name, text]) => readSchemaText(name) === text)
+  generated = built && current ? built : null
+  return generated
+}
+
+// The run-time fallback: compile the schemas with ajv (same options as the build script).
+function compileValidator(kind: Kind): ValidateFunction {
   if (!ajv) {
     const {Ajv: AjvClass} = load('ajv') as typeof import('ajv')
     ajv = new AjvClass({allErrors: true, strict: false})
@@ -32,6 +58,13 @@ function validator(kind: Kind): ValidateFunction {
   const ref = kind === 'step' || kind === 'runbook' ? kind : `step#/$defs/${kind}`
   const validate = ajv.getSchema(ref)
   if (!validate) throw new Error(`schema ${ref} missing`)
+  return validate
+}
+
+function validator(kind: Kind): ValidateFunction {
+  const existing = compiled.get(kind)
+  if (existing) return existing
+  const validate = generatedValidators()?.[kind] ?? compileValidator(kind)
   compiled.set(kind, validate)
   return validate
 }

@@ -1,6 +1,6 @@
 // The `tap` reporter: TAP 14 — version, a test point per step with a YAML diagnostic when it fails, the plan.
+import {createRequire} from 'node:module'
 import type {Writable} from 'node:stream'
-import {stringify} from 'yaml'
 import type {RunEvent} from '../events.js'
 import type {StepResult} from '../result.js'
 import {capturedText} from './output-text.js'
@@ -9,6 +9,10 @@ import {sanitizeLine, sanitizeOutput} from './sanitize.js'
 import {isFailedStatus, isSkippedStatus, statusLabel} from './status.js'
 import type {Reporter} from './types.js'
 import {writeAndFlush} from './write.js'
+
+// yaml is loaded on first use, only when a failed step needs a YAML diagnostic: other reporters' runs start faster.
+const load = createRequire(import.meta.url)
+let yaml: typeof import('yaml') | undefined
 
 // Test points stream as steps end; steps never reached are added at the end, then a trailing plan `1..N`.
 export function createTapReporter(out: Writable): Reporter {
@@ -98,7 +102,8 @@ function diagnostic(result: StepResult, state: RunState): string {
   const stdout = capturedText(result.stdout)
   if (stdout) data['stdout'] = tail(stdout)
   if (stderr) data['stderr'] = tail(stderr)
-  const body = stringify(data, {lineWidth: 0}).replace(/\n$/, '')
+  yaml ??= load('yaml') as typeof import('yaml')
+  const body = yaml.stringify(data, {lineWidth: 0}).replace(/\n$/, '')
   return `  ---\n${body.split('\n').map((line) => `  ${line}`).join('\n')}\n  ...\n`
 }
 

@@ -1,5 +1,4 @@
 // Readiness probes of `background` steps: an http(s) URL answering 2xx, or a command exiting 0.
-import {request} from 'undici'
 import {spawnStep} from './spawn.js'
 
 // One look: true when the service answers as ready.
@@ -8,6 +7,8 @@ export async function probeOnce(
   options: {cwd: string; env: Record<string, string>; tags: Record<string, string>; timeoutMs: number; shell: string},
 ): Promise<boolean> {
   if (/^https?:\/\//i.test(probe)) {
+    // undici loads only for a `ready=` URL: runbooks without one start faster.
+    const {request} = await import('undici')
     try {
       const response = await request(probe, {
         method: 'GET',

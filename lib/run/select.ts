@@ -4,7 +4,7 @@
 import {UsageError} from '../errors.js'
 import type {PlanNode} from '../graph.js'
 import type {StepStatus} from '../result.js'
-import {suggest} from '../parse/index.js'
+import {suggest} from '../parse/suggest.js'
 
 // The selection options of a run.
 export interface Selection {

@@ -1,7 +1,6 @@
 // Run one step to its final result: manual and confirm gates, attempts with retries and delay,
 // by runner (shell, node, python, console, http, background), then one `step:end` event.
 import path from 'node:path'
-import {runHttpStep} from '../http/index.js'
 import {isSecretName, minimumSecretLength} from '../redact/index.js'
 import {interpolate} from '../interpolate.js'
 import type {Step} from '../model.js'
@@ -93,6 +92,8 @@ export function resolve(context: RunContext, step: Step, state: SessionState): R
 
 async function runHttpAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<Attempt> {
   const env = {...state.env, ...resolved.env}
+  // lib/http (and undici) load only when a runbook has an http step: plain shell runs start faster.
+  const {runHttpStep} = await import('../http/index.js')
   const outcome = await runHttpStep(step, {
     env,
     dir: context.runbook.dir,

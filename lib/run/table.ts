@@ -1,5 +1,4 @@
 // Check tables (SPEC §4): every row an HTTP check, ordered with the steps by document position.
-import {runCheckTable} from '../http/index.js'
 import type {CheckTable} from '../model.js'
 import {emptyOutput} from './capture.js'
 import type {RunContext} from './context.js'
@@ -11,6 +10,8 @@ import type {SessionState} from './state.js'
 export async function runTable(context: RunContext, table: CheckTable, state: SessionState): Promise<StepRun> {
   const startedAt = new Date()
   context.emit({type: 'step:start', at: Date.now(), stepId: table.id, attempt: 1})
+  // lib/http (and undici) load only when a runbook has a check table: plain shell runs start faster.
+  const {runCheckTable} = await import('../http/index.js')
   const outcome = await runCheckTable(table, {
     env: state.env,
     dir: context.runbook.dir,
