@@ -2,6 +2,7 @@ import t, {type Test} from 'tap'
 import {copyFileSync} from 'node:fs'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
+import {sharedDir} from '../helpers/shared.js'
 
 const fixtures = new URL('../fixtures/parse/', import.meta.url).pathname
 
@@ -45,7 +46,7 @@ t.test('list --all lists every shell block of an unannotated runbook', async (t)
 })
 
 t.test('the Runme examples list their named cells', async (t) => {
-  const result = await runCli(['list', '/work/shared/corpus/runme-examples/examples/README.md'], {timeoutMs: 30_000})
+  const result = await runCli(['list', path.join(sharedDir, 'corpus/runme-examples/examples/README.md')], {timeoutMs: 30_000})
   t.equal(result.code, 0)
   const ids = result.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0])
   for (const name of ['print-name', 'hello-js', 'a', 'b', 'c', 'generate']) t.ok(ids.includes(name), `lists ${name}`)

@@ -4,8 +4,9 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import t from 'tap'
 import {runCli} from '../helpers/cli.js'
+import {sharedDir} from '../helpers/shared.js'
 
-const shared = '/work/shared'
+const shared = sharedDir
 const validate = new Ajv().compile(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/lint/lint-json.schema.json'), 'utf8')) as object)
 
 for (const [name, target] of [

@@ -5,8 +5,9 @@ import type {Nodes} from 'mdast'
 import {parseRunbook} from '../../lib/parse/index.js'
 import {planRunbook} from '../../lib/graph.js'
 import {countMarkdown} from '../helpers/count-markdown.js'
+import {sharedDir} from '../helpers/shared.js'
 
-const shared = '/work/shared'
+const shared = sharedDir
 
 function markdownFiles(dir: string): string[] {
   const out: string[] = []
