@@ -71,7 +71,7 @@ export async function runProcessAttempt(context: RunContext, step: Step, state: 
   let after: SessionState | undefined
   if (stateFile) {
     // A few KB on a local disk: synchronous reads save two thread-pool round trips per step.
-    const text = readState(stateFile)
+    const text = outcome.stateText ?? (inSession ? undefined : readState(stateFile))
     if (text !== undefined) after = parseStateFile(resolved.shell, text)
   }
   const stepCwd = step.options.cwd === undefined ? undefined : resolved.cwd

@@ -8,17 +8,19 @@ const simpleEscapes: Record<string, number> = {
 // Variables from `export -p` text; undefined when the text is not what bash writes.
 export function parseExportP(text: string): Record<string, string> | undefined {
   const env: Record<string, string> = {}
+  const head = /declare -[A-Za-z-]+ ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
   let at = 0
   while (at < text.length) {
     if (text[at] === '\n') {
       at++
       continue
     }
-    const head = /^declare -[A-Za-z-]+ ([A-Za-z_][A-Za-z0-9_]*)(=?)/.exec(text.slice(at, at + 300))
-    if (!head) return undefined
-    const name = head[1]!
-    at += head[0].length
-    if (head[2] !== '=') continue // exported but never set: not in a child's environment
+    head.lastIndex = at
+    const found = head.exec(text)
+    if (!found) return undefined
+    const name = found[1]!
+    at += found[0].length
+    if (found[2] !== '=') continue // exported but never set: not in a child's environment
     if (text[at] === '"') {
       const read = readDouble(text, at + 1)
       if (!read) return undefined
@@ -36,19 +38,28 @@ export function parseExportP(text: string): Record<string, string> | undefined {
   return env
 }
 
+const plainRun = /[^"\\]*/y
+
 function readDouble(text: string, start: number): {value: string; end: number} | undefined {
   let value = ''
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '"') return {value, end: i + 1}
-    if (c === '\\' && '"\\$`'.includes(text[i + 1] ?? '')) {
-      value += text[i + 1]
-      i++
-      continue
+  let from = start
+  for (;;) {
+    plainRun.lastIndex = from
+    plainRun.exec(text)
+    const stop = plainRun.lastIndex
+    value += text.slice(from, stop)
+    if (stop >= text.length) return undefined
+    if (text[stop] === '"') return {value, end: stop + 1}
+    // A backslash before `"\$` or a backtick escapes it; before anything else it is itself.
+    const next = text[stop + 1] ?? ''
+    if (next !== '' && '"\\$`'.includes(next)) {
+      value += next
+      from = stop + 2
+    } else {
+      value += '\\'
+      from = stop + 1
     }
-    value += c
   }
-  return undefined
 }
 
 // `$'…'` holds bytes: octal and hex escapes may spell UTF-8 sequences, so decode at the end.

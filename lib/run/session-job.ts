@@ -1,6 +1,5 @@
 // Run one shell step as a job of the run's bash session: same outcome as `spawnStep` (output
 // through the redactor, timeout and interrupt kill the tree, state saved by the EXIT trap).
-import {unlinkSync} from 'node:fs'
 import {captureLimits, OutputCapture} from './capture.js'
 import {killTree} from './kill-tree.js'
 import {processAlive, type ShellSession} from './session.js'
@@ -16,14 +15,14 @@ export function sessionCapable(code: string): boolean {
 }
 
 // The job's script: the exact environment, the directory, the EXIT trap, then the user's code.
-function jobScript(session: ShellSession, id: string, env: Record<string, string>, cwd: string, stateFile: string, code: string): string {
+function jobScript(session: ShellSession, id: string, env: Record<string, string>, cwd: string, code: string): string {
   const drop = session.baseNames.filter((name) => !(name in env) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
   const exports = Object.entries(env)
     .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
     .map(([name, value]) => `${name}=${shellQuote(value)}`)
   const mark = `\\0RBEND:${session.token}:${id}\\0`
   const trap =
-    `__rb_s=$?; { printf "%s\\0" "$PWD"; export -p; } >${shellQuote(stateFile)} 2>/dev/null; ` +
+    `__rb_s=$?; { printf "S ${id} %s\\0" "$PWD"; export -p; printf "\\0"; } >&7 2>/dev/null; ` +
     `printf "${mark}" >&5; printf "${mark}" >&6; printf "X ${id} %d\\0" $__rb_s >&7; exit $__rb_s`
   return (
     `trap ${shellQuote(trap)} EXIT; ` +
@@ -72,11 +71,6 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
       clearInterval(poll)
       request.signal?.removeEventListener('abort', onAbort)
       session.release()
-      try {
-        unlinkSync(scriptFile)
-      } catch {
-        // already gone
-      }
       const killed = outcome.timedOut || outcome.interrupted
       outcome.exitCode = killed ? null : (status ?? null)
       if (killed || status === undefined) outcome.signal = status === undefined ? 'SIGKILL' : 'SIGTERM'
@@ -100,8 +94,7 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
     }
     request.signal?.addEventListener('abort', onAbort, {once: true})
     let lastSeen = Date.now()
-    const scriptFile = `${request.stateFile}.sh`
-    session.run((id) => jobScript(session, id, request.env, request.cwd, request.stateFile, request.code), scriptFile, {
+    session.run((id) => jobScript(session, id, request.env, request.cwd, request.code), {
       started(started) {
         pid = started
         if (request.timeoutMs !== undefined) {
@@ -118,6 +111,9 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
       },
       stdout: (text) => emit('stdout', maskers.stdout ? maskers.stdout.write(text) : text),
       stderr: (text) => emit('stderr', maskers.stderr ? maskers.stderr.write(text) : text),
+      state(text) {
+        outcome.stateText = text
+      },
       exited(code) {
         status = code
         maybeDone()

@@ -31,6 +31,7 @@ export interface SpawnOutcome {
   stderr: OutputCapture
   all?: string
   error?: string // could not start
+  stateText?: string // the state a session job's EXIT trap sent back (`pwd` NUL `export -p`)
 }
 
 // After the process exits, how long to wait for the pipes to deliver what it wrote.

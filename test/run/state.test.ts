@@ -12,6 +12,7 @@ t.test('export -p output of real bash reads back exactly, whatever the bytes', a
     TABS: 'a\tb\rc\u0001d\u001b[31m',
     UNICODE: 'héllo — 日本 🎉',
     EMPTY: '',
+    BACKSLASHES: 'c:\\dir\\new \\\\ \\$x \\" end\\',
   }
   for (const locale of ['C', 'C.UTF-8']) {
     const text = execFileSync('bash', ['-c', 'export -p'], {env: {...values, LC_ALL: locale}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})

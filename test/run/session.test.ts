@@ -1,0 +1,28 @@
+import t from 'tap'
+import {mkdtempSync, realpathSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {ShellSession} from '../../lib/run/session.js'
+import {runInSession} from '../../lib/run/session-job.js'
+import {parseStateFile} from '../../lib/run/state.js'
+
+// A session job hands back its state (directory and exports) over the session's pipe, not a file.
+t.test('a session job sends back its directory and exports, multi-line values and unsets included', {timeout: 20000}, async (t) => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'rb-session-test-')))
+  t.teardown(() => rmSync(dir, {recursive: true, force: true}))
+  const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', GONE: 'x'}
+  const session = new ShellSession(env)
+  t.teardown(() => session.close())
+  const request = {file: 'bash', args: [], cwd: dir, env, tags: {}, keepAll: true, stateFile: join(dir, 'unused')}
+  const first = await runInSession(session, {...request, code: `mkdir sub && cd sub && export LINES_V=$'one\\ntwo' && unset GONE && echo done`})
+  t.equal(first.exitCode, 0)
+  t.equal(first.stdout.text(), 'done\n')
+  const state = parseStateFile('bash', first.stateText ?? '')
+  t.equal(state?.cwd, join(dir, 'sub'))
+  t.equal(state?.env['LINES_V'], 'one\ntwo')
+  t.notOk(state && 'GONE' in state.env, 'an unset export is gone')
+  const second = await runInSession(session, {...request, code: 'read -r line; echo "got:$line:$?"; exit 3'})
+  t.equal(second.exitCode, 3, 'the exit status is the step\'s own')
+  t.equal(second.stdout.text(), 'got::1\n', 'a step reading stdin gets EOF')
+  t.ok(second.stateText, 'the state arrives on a failing step too')
+})
