@@ -1,50 +1,15 @@
 // How many loops of a regex's position automaton one match can pass through in sequence: the
 // longest chain of cyclic components. `\d+\.\d+` has 2, `(.*a){12}` has 12, a literal has 0.
 import type {Automaton} from './regex-automaton.js'
+import {stronglyConnected} from './strongly-connected.js'
 
 // The longest chain of looping components (each counted once) in the automaton.
 export function loopDepth(a: Automaton): number {
   const k = a.sets.length
-  const component = new Int32Array(k).fill(-1)
-  const index = new Int32Array(k).fill(-1)
-  const low = new Int32Array(k)
-  const stack: number[] = []
-  const onStack = new Uint8Array(k)
-  let counter = 0
-  let count = 0
-  const order: number[] = [] // components in reverse topological order (Tarjan finishes sinks first)
-  for (let root = 0; root < k; root++) {
-    if (index[root] !== -1) continue
-    const work: Array<{node: number; next: number[]; i: number}> = []
-    const visit = (node: number) => {
-      index[node] = low[node] = counter++
-      stack.push(node)
-      onStack[node] = 1
-      work.push({node, next: [...a.follow[node]!.keys()], i: 0})
-    }
-    visit(root)
-    while (work.length) {
-      const frame = work[work.length - 1]!
-      if (frame.i < frame.next.length) {
-        const next = frame.next[frame.i++]!
-        if (index[next] === -1) visit(next)
-        else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!)
-        continue
-      }
-      work.pop()
-      const parent = work[work.length - 1]
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!)
-      if (low[frame.node] === index[frame.node]) {
-        let member: number
-        do {
-          member = stack.pop()!
-          onStack[member] = 0
-          component[member] = count
-        } while (member !== frame.node)
-        order.push(count++)
-      }
-    }
-  }
+  const component = stronglyConnected(k, (node) => [...a.follow[node]!.keys()], Array.from({length: k}, (_, i) => i))
+  const count = k === 0 ? 0 : Math.max(...component) + 1
+  // Tarjan numbers components as they finish (sinks first): 0, 1, 2 … is a reverse topological order.
+  const order = Array.from({length: count}, (_, i) => i)
   const cyclic = new Uint8Array(count)
   const members: number[][] = Array.from({length: count}, () => [])
   for (let p = 0; p < k; p++) {

@@ -8,6 +8,7 @@
 import {overlaps} from './charset.js'
 import {parseRegex} from './regex-ast.js'
 import {buildAutomaton, type Automaton, type RepeatSpan} from './regex-automaton.js'
+import {stronglyConnected} from './strongly-connected.js'
 
 // `{safe: true}`, or why the regex may hang: names the part and the problem.
 export function checkRegexSafety(source: string, flags = ''): {safe: true} | {safe: false; reason: string} {
@@ -71,48 +72,4 @@ function widestLoop(a: Automaton, component: Int32Array, c: number, k: number): 
     }
   }
   return best
-}
-
-// Tarjan's algorithm, iterative, over the states reachable from `roots`; -1 for unreached states.
-function stronglyConnected(size: number, successors: (node: number) => number[], roots: number[]): Int32Array {
-  const index = new Int32Array(size).fill(-1)
-  const low = new Int32Array(size)
-  const component = new Int32Array(size).fill(-1)
-  const onStack = new Uint8Array(size)
-  const stack: number[] = []
-  let counter = 0
-  let components = 0
-  for (const root of roots) {
-    if (index[root] !== -1) continue
-    const work: Array<{node: number; next: number[]; i: number}> = []
-    const visit = (node: number) => {
-      index[node] = low[node] = counter++
-      stack.push(node)
-      onStack[node] = 1
-      work.push({node, next: successors(node), i: 0})
-    }
-    visit(root)
-    while (work.length) {
-      const frame = work[work.length - 1]!
-      if (frame.i < frame.next.length) {
-        const next = frame.next[frame.i++]!
-        if (index[next] === -1) visit(next)
-        else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!)
-        continue
-      }
-      work.pop()
-      const parent = work[work.length - 1]
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!)
-      if (low[frame.node] === index[frame.node]) {
-        let member: number
-        do {
-          member = stack.pop()!
-          onStack[member] = 0
-          component[member] = components
-        } while (member !== frame.node)
-        components++
-      }
-    }
-  }
-  return component
 }
