@@ -5,6 +5,7 @@ import type {CapturedOutput, ExpectationFailure, HttpCheckResult} from '../resul
 import type {OutputCapture} from './capture.js'
 import {stepTags, type RunContext} from './context.js'
 import {judgeProcess} from './judge.js'
+import {shellArgv} from '../shell/values.js'
 import {spawnStep, type SpawnOutcome} from './spawn.js'
 import {isBash, nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
@@ -39,9 +40,9 @@ export interface Attempt {
 export function commandLine(step: Step, resolved: Resolved, stateFile: string | undefined): {file: string; args: string[]} {
   if (step.runner === 'node') return {file: 'node', args: ['-e', step.code]}
   if (step.runner === 'python') return {file: 'python3', args: ['-c', step.code]}
-  const [file, ...args] = resolved.shell.trim().split(/\s+/)
+  const {file, args} = shellArgv(resolved.shell)
   const prologue = stateFile ? statePrologue(resolved.shell, stateFile) : ''
-  return {file: file!, args: [...args, '-c', prologue + step.code]}
+  return {file, args: [...args, '-c', prologue + step.code]}
 }
 
 // The environment of a step's process: the session, the step's `env=`, and the run's tags.

@@ -1,12 +1,18 @@
 // Readiness probes of `background` steps: an http(s) URL answering 2xx, or a command exiting 0.
+import {shellCall} from '../shell/values.js'
 import {spawnStep} from './spawn.js'
+
+// True when `ready=` is an http(s) URL rather than a command.
+export function isReadyUrl(probe: string): boolean {
+  return /^https?:\/\//i.test(probe.trim())
+}
 
 // One look: true when the service answers as ready.
 export async function probeOnce(
   probe: string,
   options: {cwd: string; env: Record<string, string>; tags: Record<string, string>; timeoutMs: number; shell: string},
 ): Promise<boolean> {
-  if (/^https?:\/\//i.test(probe)) {
+  if (isReadyUrl(probe)) {
     // undici loads only for a `ready=` URL: runbooks without one start faster.
     const {request} = await import('undici')
     try {
@@ -22,12 +28,13 @@ export async function probeOnce(
       return false
     }
   }
-  const [file, ...args] = options.shell.trim().split(/\s+/)
+  // The command text goes to the shell as written; `${VAR}` in it is the shell's expansion of `env`.
+  const call = shellCall(options.shell, probe, options.env)
   const outcome = await spawnStep({
-    file: file!,
-    args: [...args, '-c', probe],
+    file: call.file,
+    args: call.args,
     cwd: options.cwd,
-    env: options.env,
+    env: call.env,
     timeoutMs: options.timeoutMs,
     tags: options.tags,
   })

@@ -1,6 +1,7 @@
 // The terminal-session state that flows from one shell step to the next: exported variables and
 // the working directory. Each step's own shell writes it from an EXIT trap, so no second process.
 import {parseExportP} from './export-p.js'
+import {shellQuote} from '../shell/values.js'
 
 // What a step starts from and leaves behind.
 export interface SessionState {
@@ -43,10 +44,8 @@ function parseEnvZero(text: string): Record<string, string> {
   return env
 }
 
-// Single-quote a word for a POSIX shell.
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
-}
+// Single-quote a word for a POSIX shell (one implementation, in lib/shell/values.ts).
+export {shellQuote} from '../shell/values.js'
 
 // Variables the executor sets per step: not part of the state that carries over.
 export const perStepNames = new Set(['RUNBOOK_STEP_ID', 'SHLVL', '_', 'OLDPWD'])

@@ -10,6 +10,7 @@ import {emptyOutput, OutputCapture} from './capture.js'
 import type {RunContext} from './context.js'
 import {isYes} from './prompt.js'
 import {finishResult, plainResult} from './results.js'
+import {isReadyUrl} from './ready.js'
 import {startService} from './service.js'
 import type {SessionState} from './state.js'
 import {runTranscriptAttempt} from './transcript.js'
@@ -86,7 +87,11 @@ export function resolve(context: RunContext, step: Step, state: SessionState): R
     shell: step.options.shell ?? context.defaultShell,
   }
   if (step.options.contains !== undefined) resolved.contains = interpolate(step.options.contains, env)
-  if (step.options.ready !== undefined) resolved.ready = interpolate(step.options.ready, {...env, ...stepEnv})
+  // A ready URL is plain substitution; a ready command reaches a shell, so it stays as written and its
+  // `${VAR}` is expanded by that shell from the environment (lib/shell/values.ts), never spliced in.
+  if (step.options.ready !== undefined) {
+    resolved.ready = isReadyUrl(step.options.ready) ? interpolate(step.options.ready, {...env, ...stepEnv}) : step.options.ready
+  }
   return resolved
 }
 
