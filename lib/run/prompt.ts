@@ -24,13 +24,21 @@ function ask(stdin: Readable, out: Writable, question: string, secret: boolean):
   })
   const lines = createInterface({input: stdin, output: echo, terminal: true})
   return new Promise((resolve) => {
+    // Settle once: closing the interface emits 'close', which must not replace the answer.
+    let settled = false
+    const settle = (answer: string) => {
+      if (settled) return
+      settled = true
+      resolve(answer)
+      lines.close()
+    }
     lines.question(question, (answer) => {
       if (secret) out.write('\n')
-      lines.close()
-      resolve(answer)
+      settle(answer)
     })
     muted = secret
-    lines.once('close', () => resolve(''))
+    // End of input (Ctrl-D) answers with nothing.
+    lines.once('close', () => settle(''))
   })
 }
 
