@@ -3,6 +3,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {StepStatus} from '../result.js'
 
+// The reason a step skipped by `--resume` carries; such a step still counts as passed next time.
+export const resumedReason = 'passed in an earlier run (--resume)'
+
 const statuses = new Set<StepStatus>(['passed', 'failed', 'skipped', 'manual', 'timed-out', 'not-run', 'interrupted'])
 
 // The steps of DIR/manifest.json, or undefined when there is none (or it cannot be read).
@@ -10,11 +13,12 @@ export async function readLastRun(dir: string): Promise<{steps: Array<{id: strin
   const text = await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => undefined)
   if (text === undefined) return undefined
   try {
-    const manifest = JSON.parse(text) as {steps?: Array<{id?: unknown; status?: unknown}>}
+    const manifest = JSON.parse(text) as {steps?: Array<{id?: unknown; status?: unknown; reason?: unknown}>}
     if (!Array.isArray(manifest.steps)) return undefined
     const steps = manifest.steps
       .filter((step): step is {id: string; status: StepStatus} => typeof step?.id === 'string' && statuses.has(step.status as StepStatus))
-      .map((step) => ({id: step.id, status: step.status}))
+      // A fail → fix → resume → resume cycle never repeats a step that passed: keep it passed.
+      .map((step) => ({id: step.id, status: step.status === 'skipped' && (step as {reason?: unknown}).reason === resumedReason ? 'passed' : step.status}))
     return {steps}
   } catch {
     return undefined

@@ -5,6 +5,7 @@ import {UsageError} from '../errors.js'
 import type {PlanNode} from '../graph.js'
 import type {StepStatus} from '../result.js'
 import {suggest} from '../parse/suggest.js'
+import {resumedReason} from '../evidence/last-run.js'
 
 // The selection options of a run.
 export interface Selection {
@@ -60,7 +61,7 @@ export function selectNodes(nodes: PlanNode[], selection: Selection): Map<string
     const options = (node.step ?? node.table)!.options
     if (options.skip && !named.has(node.id)) out.set(node.id, 'marked skip')
     else if (wanted && !wanted.has(node.id)) out.set(node.id, 'not selected for this run')
-    else if (passedBefore.has(node.id)) out.set(node.id, 'passed in the last run (--resume)')
+    else if (passedBefore.has(node.id)) out.set(node.id, resumedReason)
     else out.set(node.id, undefined)
   }
   return out

@@ -88,6 +88,9 @@ export const run: Command = {
     if (values.resume && !evidenceDir) throw new UsageError('--resume needs --evidence DIR (where the last run was recorded)')
     // Read the last run before this one's evidence replaces it.
     const lastRun = values.resume && evidenceDir ? await readLastRun(evidenceDir) : undefined
+    if (values.resume && !lastRun) {
+      io.stderr.write(`runbook: warning: --resume: no earlier run recorded in ${values.evidence} (no readable manifest.json); running every step\n`)
+    }
     const dryRun = values['dry-run'] ?? false
     const evidence = evidenceDir && !dryRun ? await createEvidence(evidenceDir, runbook, {redactor}) : undefined
     if (evidence) listeners.push(evidence.onEvent)
