@@ -62,6 +62,17 @@ export interface StepOptions {
   status?: StatusSpec // http steps
   withinMs?: number // http steps: latency bound
   interactive?: boolean // Runme key, accepted
+  capture?: CaptureSpec[] // values taken from stdout for later steps (SPEC §14)
+  if?: string // a shell condition: the step runs only when it exits 0
+  artifacts?: string // a glob of files the step makes, copied into the evidence
+  tty?: boolean // the step needs the real terminal
+}
+
+// One `capture=` value: the whole trimmed stdout, a regex's first group, or a JSONPath over JSON stdout.
+export interface CaptureSpec {
+  name: string
+  kind: 'stdout' | 'regex' | 'jsonpath'
+  pattern?: string // the regex source or the JSONPath
 }
 
 // One attribute as written, kept for diagnostics and lint (`timout=5m` at 7:14).

@@ -50,6 +50,7 @@ export interface StepResult {
   captures: Record<string, string> // [Captures] and exported variables visible to later steps
   command?: string // the command as run (variables unresolved: they come through the environment)
   allowedFailure?: boolean // failed but `allow-failure`
+  condition?: {text: string; met?: boolean} // `if=`: as written, and whether it held (absent in a dry run)
 }
 
 // Output kept in memory for write-back and reports: bounded; the full text lives in evidence logs.

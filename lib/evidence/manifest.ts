@@ -13,6 +13,7 @@ export interface ManifestStep {
   reason?: string
   allowedFailure?: boolean
   dir?: string // steps/<dir>/ holding cmd.txt, stdout.log, stderr.log
+  condition?: {text: string; met?: boolean} // `if=`; `met: false` is `skipped (condition)`
 }
 
 // The manifest; `partial` while the run is still going (or when it never finished).
@@ -36,6 +37,7 @@ export function manifestStep(result: StepResult, dir?: string): ManifestStep {
   if (result.startedAt) step.startedAt = result.startedAt
   if (result.reason) step.reason = result.reason
   if (result.allowedFailure) step.allowedFailure = true
+  if (result.condition) step.condition = result.condition
   if (dir) step.dir = dir
   return step
 }

@@ -6,7 +6,8 @@ import {report, type ParseContext} from './context.js'
 import type {Fence} from './fence.js'
 import {parseHttpBlock} from './http-block.js'
 import {runnableLanguages, runnerFor} from './runners.js'
-import {needsOf, toStepOptions, validateAttributes} from './step-options.js'
+import {parseCaptureSpec} from './capture-spec.js'
+import {needsOf, toStepOptions, validateAttributes, type ValidatedAttributes} from './step-options.js'
 import {parseTranscript} from './transcript.js'
 
 // What an annotated fence turned out to be.
@@ -62,6 +63,7 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   }
   context.diagnostics.push(...diagnostics)
   const options = toStepOptions(values)
+  reportCaptureProblems(values, context)
   const step: Step = {
     id: '',
     idSource: 'generated',
@@ -91,4 +93,12 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   }
   const explicit = values.get('id')?.value
   return typeof explicit === 'string' ? {kind: 'step', step, explicitId: explicit} : {kind: 'step', step}
+}
+
+// A `capture=` value that cannot work (bad regex, broken JSONPath) is an error at the attribute.
+function reportCaptureProblems(values: ValidatedAttributes['values'], context: ParseContext): void {
+  const capture = values.get('capture')
+  if (!capture || typeof capture.value !== 'string') return
+  const span = capture.attribute.span
+  for (const problem of parseCaptureSpec(capture.value).problems) report(context, `Invalid \`capture\`: ${problem}`, span.start.offset, span.end.offset)
 }

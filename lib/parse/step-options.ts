@@ -5,6 +5,7 @@ import {parseDuration} from '../duration.js'
 import {describeKey, knownKeys, validateAgainst} from './schema.js'
 import {suggest} from './suggest.js'
 import {parseStatus} from './status.js'
+import {parseCaptureSpec} from './capture-spec.js'
 
 type Kind = 'step' | 'expectation' | 'table'
 
@@ -149,6 +150,13 @@ export function toStepOptions(values: ValidatedAttributes['values']): StepOption
   const within = duration('within')
   if (within !== undefined) options.withinMs = within
   if (values.has('interactive')) options.interactive = flag(get('interactive'))
+  const capture = text('capture')
+  if (capture !== undefined) options.capture = parseCaptureSpec(capture).captures
+  const condition = text('if')
+  if (condition !== undefined) options.if = condition
+  const artifacts = text('artifacts')
+  if (artifacts !== undefined) options.artifacts = artifacts
+  if (values.has('tty')) options.tty = flag(get('tty'))
   return options
 }
 

@@ -55,5 +55,6 @@ export function summaryLine(counts: StatusCounts): string {
 // The short words after a step that did not pass: `timed out`, `not run`, `allowed to fail`.
 export function statusLabel(result: StepResult): string {
   if (result.allowedFailure && isFailedStatus(result.status)) return `${result.status.replace('-', ' ')}, allowed to fail`
+  if (result.status === 'skipped' && result.condition?.met === false) return 'skipped (condition)'
   return result.status.replace('-', ' ')
 }

@@ -9,6 +9,7 @@ import {shellArgv} from '../shell/values.js'
 import {spawnStep, type SpawnOutcome} from './spawn.js'
 import {isBash, nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
+import {statusEnv} from './status-env.js'
 
 // A step's attribute values after `${VAR}` substitution.
 export interface Resolved {
@@ -47,11 +48,11 @@ export function commandLine(step: Step, resolved: Resolved, stateFile: string | 
 
 // The environment of a step's process: the session, the step's `env=`, and the run's tags.
 export function processEnv(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Record<string, string> {
-  return {...state.env, ...resolved.env, PWD: resolved.cwd, ...stepTags(context, step.id)}
+  return {...state.env, ...statusEnv(context.statuses), ...resolved.env, PWD: resolved.cwd, ...stepTags(context, step.id)}
 }
 
 // Run the step's code once, from `state`; shell steps hand back the state they leave.
-export async function runProcessAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, options: {code?: string; judge?: boolean} = {}): Promise<Attempt & {all: string}> {
+export async function runProcessAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, options: {code?: string; judge?: boolean; quiet?: boolean} = {}): Promise<Attempt & {all: string}> {
   const code = options.code ?? step.code
   const stateFile = step.runner === 'node' || step.runner === 'python' ? undefined : context.nextFile()
   const command = commandLine({...step, code}, resolved, stateFile)
@@ -64,7 +65,9 @@ export async function runProcessAttempt(context: RunContext, step: Step, state: 
     ...(context.signal ? {signal: context.signal} : {}),
     ...(context.redactor ? {redactor: context.redactor} : {}),
     keepAll: true,
-    onChunk: (stream: 'stdout' | 'stderr', chunk: string) => context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk}),
+    onChunk: (stream: 'stdout' | 'stderr', chunk: string) => {
+      if (!options.quiet) context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk})
+    },
   }
   const session = context.session
   const inSession = session !== undefined && !session.dead && stateFile !== undefined && isBash(resolved.shell) && resolved.shell.trim() === 'bash' && sessionCapable(code)

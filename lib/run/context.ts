@@ -1,6 +1,7 @@
 // What every part of one run shares: the runbook, the run id, options, the event sink, services.
 import type {Runbook} from '../model.js'
 import type {RunEvent} from '../events.js'
+import type {StepStatus} from '../result.js'
 import type {Redactor} from '../redact/index.js'
 import type {ProcessHandle} from './spawn.js'
 import type {ShellSession} from './session.js'
@@ -31,6 +32,7 @@ export interface RunContext {
   services: Service[]
   nextFile: () => string // a fresh path in tmpDir
   session?: ShellSession // the run's bash session (one step at a time), when there is one
+  statuses?: Map<string, StepStatus> // finished steps, for `$RUNBOOK_STATUS_<ID>`
 }
 
 // The environment tags that mark every process of a step (swept on timeout and at the end).

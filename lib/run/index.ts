@@ -74,7 +74,10 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     for (const node of nodes) {
       const source = (node.step ?? node.table)!
       const reason = excluded.get(node.id)
-      const result = plainResult(source, reason === undefined ? 'not-run' : 'skipped', reason ?? 'dry run: nothing executed')
+      const condition = node.step?.options.if
+      const dryReason = condition === undefined ? 'dry run: nothing executed' : `dry run: nothing executed; runs only if \`${condition}\` holds (not evaluated)`
+      const result = plainResult(source, reason === undefined ? 'not-run' : 'skipped', reason ?? dryReason)
+      if (condition !== undefined) result.condition = {text: condition}
       const command = resolvedCommand(node, env)
       result.command = options.redactor ? options.redactor.redact(command) : command
       results.set(node.id, result)
@@ -97,6 +100,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       defaultTimeoutMs: options.timeoutMs ?? runbook.frontMatter?.timeoutMs ?? defaultTimeoutMs,
       defaultShell: runbook.frontMatter?.shell ?? 'bash',
       services: [],
+      statuses: new Map(),
       nextFile: () => path.join(tmpDir, `state-${++files}`),
     }
     const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1

@@ -34,6 +34,7 @@ export async function runGraph(
   }
   const record = (node: PlanNode, result: StepResult, state: SessionState, emit: boolean) => {
     results.set(node.id, result)
+    context.statuses?.set(node.id, result.status)
     after.set(node.id, state)
     if (emit) context.emit({type: 'step:end', at: Date.now(), stepId: node.id, result})
   }

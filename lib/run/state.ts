@@ -2,6 +2,7 @@
 // the working directory. Each step's own shell writes it from an EXIT trap, so no second process.
 import {parseExportP} from './export-p.js'
 import {shellQuote} from '../shell/values.js'
+import {isStatusVariable} from './status-env.js'
 
 // What a step starts from and leaves behind.
 export interface SessionState {
@@ -56,7 +57,7 @@ export function nextState(before: SessionState, after: SessionState | undefined,
   if (!after) return before
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(after.env)) {
-    if (perStepNames.has(name)) continue
+    if (perStepNames.has(name) || isStatusVariable(name)) continue
     if (name in stepEnv && stepEnv[name] === value) {
       if (name in before.env) env[name] = before.env[name]!
       continue

@@ -7,6 +7,8 @@ import type {Step} from '../model.js'
 import type {StepResult} from '../result.js'
 import {runProcessAttempt, type Attempt, type Resolved} from './attempt.js'
 import {emptyOutput, OutputCapture} from './capture.js'
+import {evaluateCondition} from './condition.js'
+import {takeCaptures} from './take-captures.js'
 import type {RunContext} from './context.js'
 import {isYes} from './prompt.js'
 import {finishResult, plainResult} from './results.js'
@@ -23,6 +25,11 @@ export interface StepRun {
 
 // Run `step` from `state` and emit its events.
 export async function runStep(context: RunContext, step: Step, state: SessionState): Promise<StepRun> {
+  const skipped = await checkCondition(context, step, state)
+  if (skipped) {
+    context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: skipped})
+    return {result: skipped, state}
+  }
   const gate = await checkGates(context, step)
   if (gate) {
     context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: gate})
@@ -31,11 +38,13 @@ export async function runStep(context: RunContext, step: Step, state: SessionSta
   const resolved = resolve(context, step, state)
   const startedAt = new Date()
   const maxAttempts = step.options.background ? 1 : step.options.retries + 1
+  // A secret-named capture is in stdout by definition: hold the output until its value is known.
+  const holdOutput = step.options.capture?.some((capture) => isSecretName(capture.name)) === true
   let attempt: Attempt | undefined
   let count = 0
   for (count = 1; count <= maxAttempts; count++) {
     context.emit({type: 'step:start', at: Date.now(), stepId: step.id, attempt: count, command: step.code})
-    attempt = await runAttempt(context, step, state, resolved)
+    attempt = withCaptures(step, await runAttempt(context, step, state, resolved, holdOutput))
     if (attempt.ok || attempt.interrupted || context.signal?.aborted || count === maxAttempts) break
     const reason = attempt.reason ?? 'failed'
     context.emit({type: 'step:retry', at: Date.now(), stepId: step.id, attempt: count, reason, delayMs: step.options.delayMs})
@@ -43,17 +52,55 @@ export async function runStep(context: RunContext, step: Step, state: SessionSta
     if (context.signal?.aborted) break
   }
   const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
+  if (step.options.if !== undefined) result.condition = {text: step.options.if, met: true}
   learnSecrets(result, context)
   result.captures = maskCaptures(result.captures, context)
+  if (holdOutput) emitHeldOutput(context, step, result)
   context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
   return {result, state: attempt!.ok || !step.options.background ? attempt!.state : state}
 }
 
-async function runAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<Attempt> {
+async function runAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, quiet = false): Promise<Attempt> {
   if (step.options.background) return startService(context, step, state, resolved)
   if (step.runner === 'console') return runTranscriptAttempt(context, step, state, resolved)
   if (step.runner === 'http') return runHttpAttempt(context, step, state, resolved)
-  return runProcessAttempt(context, step, state, resolved)
+  return runProcessAttempt(context, step, state, resolved, {quiet})
+}
+
+// The output held back for a secret capture, sent once the captured value is masked in it.
+function emitHeldOutput(context: RunContext, step: Step, result: StepResult): void {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const output = result[stream]
+    const chunk = output.text ?? output.head + output.tail
+    if (chunk !== '') context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk})
+  }
+}
+
+// `if=`: a `skipped (condition)` result when the condition is false, a failure when it cannot be
+// evaluated, undefined when the step runs.
+async function checkCondition(context: RunContext, step: Step, state: SessionState): Promise<StepResult | undefined> {
+  if (step.options.if === undefined) return undefined
+  const outcome = await evaluateCondition(context, step, state, resolve(context, step, state))
+  if ('error' in outcome) {
+    const failed = plainResult(step, context.signal?.aborted ? 'interrupted' : 'failed', outcome.error)
+    failed.condition = {text: step.options.if}
+    return failed
+  }
+  if (outcome.met) return undefined
+  const result = plainResult(step, 'skipped', `\`${step.options.if}\` was false (exit ${outcome.exitCode ?? 'killed'})`)
+  result.condition = {text: step.options.if, met: false}
+  return result
+}
+
+// `capture=`: a passing attempt's stdout must yield every value; they join the session state.
+function withCaptures(step: Step, attempt: Attempt): Attempt {
+  const specs = step.options.capture
+  if (!specs || specs.length === 0 || !attempt.ok) return attempt
+  const stdout = attempt.stdout.text ?? attempt.stdout.head + attempt.stdout.tail
+  const taken = takeCaptures(specs, stdout)
+  if (!taken.ok) return {...attempt, ok: false, reason: taken.reason}
+  const captures = attempt.captures ? {...attempt.captures, ...taken.values} : undefined
+  return {...attempt, state: {...attempt.state, env: {...attempt.state.env, ...taken.values}}, ...(captures ? {captures} : {})}
 }
 
 // `manual` and `confirm`: a result when the step must not run, undefined when it may.

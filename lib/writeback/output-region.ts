@@ -29,7 +29,10 @@ export function outputRegion(step: Step, result: StepResult, options: RegionOpti
       if (failure.diff) lines.push(...fencedLines('diff', clean(failure.diff).replace(/\n$/, '')), '')
     }
   }
-  if (step.options.output !== 'hide') {
+  if (result.status === 'skipped' && result.condition?.met === false) {
+    const exit = /\(exit [^)]*\)$/.exec(result.reason ?? '')?.[0] ?? ''
+    lines.push(`**skipped (condition):** ${codeSpan(options.redactor.redact(result.condition.text))} was false ${exit}`.trimEnd())
+  } else if (step.options.output !== 'hide') {
     const blocks: string[] = []
     const checks = result.checks.map((check) => clean(checkLine(check, options.stable))).join('\n')
     if (checks !== '') blocks.push(...fencedLines('text', checks))
@@ -66,4 +69,13 @@ function checkLine(check: StepResult['checks'][number], stable: boolean): string
   if (check.error) parts.push(`· ${check.error}`)
   const failures = check.failures.map((failure) => `  ${failure}`)
   return [parts.join(' '), ...failures].join('\n')
+}
+
+// Text as an inline code span whose backtick run is longer than any inside it.
+function codeSpan(text: string): string {
+  const flat = sanitize(text).replace(/\s*\n\s*/g, ' ')
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length))
+  const ticks = '`'.repeat(longest + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${ticks}${pad}${flat}${pad}${ticks}`
 }

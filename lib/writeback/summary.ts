@@ -21,7 +21,7 @@ export function summaryRegion(result: RunResult, options: {stable: boolean; reda
   lines.push(timed ? '| Step | Status | Attempts | Duration |' : '| Step | Status | Attempts |')
   lines.push(timed ? '| :--- | :--- | ---: | ---: |' : '| :--- | :--- | ---: |')
   for (const step of result.steps) {
-    const status = `${marks[step.status]} ${step.status}${step.allowedFailure ? ' (allowed)' : ''}`
+    const status = `${marks[step.status]} ${step.status}${step.allowedFailure ? ' (allowed)' : ''}${step.condition?.met === false ? ' (condition)' : ''}`
     const cells = [`\`${step.id}\``, status, String(step.attempts)]
     if (timed) cells.push(step.attempts > 0 ? formatDuration(step.durationMs) : '–')
     lines.push(`| ${cells.join(' | ')} |`)

@@ -200,7 +200,7 @@ function dryRunListing(result: RunResult): string {
   const lines = ['', 'Commands (nothing was executed):']
   for (const step of result.steps) {
     if (step.status === 'skipped') continue
-    lines.push(`  ${step.id}:`)
+    lines.push(step.condition ? `  ${step.id} (only if \`${step.condition.text}\`, not evaluated):` : `  ${step.id}:`)
     for (const line of (step.command ?? '').split('\n')) lines.push(`    ${line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')}`)
   }
   return `${lines.join('\n')}\n`

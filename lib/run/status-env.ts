@@ -1,0 +1,21 @@
+// `$RUNBOOK_STATUS_<ID>`: the status of every finished step, for `if=` conditions and step code.
+import type {StepStatus} from '../result.js'
+
+const prefix = 'RUNBOOK_STATUS_'
+
+// `db-migrate.v2` → `RUNBOOK_STATUS_DB_MIGRATE_V2`.
+export function statusVariable(stepId: string): string {
+  return prefix + stepId.toUpperCase().replace(/[^A-Z0-9_]/g, '_')
+}
+
+// The variables for the steps finished so far.
+export function statusEnv(statuses: ReadonlyMap<string, StepStatus> | undefined): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [id, status] of statuses ?? []) env[statusVariable(id)] = status
+  return env
+}
+
+// True for a status variable: set per step, never carried in the session state.
+export function isStatusVariable(name: string): boolean {
+  return name.startsWith(prefix)
+}
