@@ -9,6 +9,8 @@ export interface CliIO {
   cwd: string
   // Aborted with reason 'SIGINT' or 'SIGTERM' when the user interrupts the process.
   interrupt: AbortSignal
+  // --debug: print stacks of internal errors.
+  debug?: boolean
 }
 
 // A command: parses its own arguments and returns the exit code (SPEC §7).

@@ -1,8 +1,8 @@
 // The CLI: picks the command, turns thrown errors into messages and exit codes.
 import {existsSync, readFileSync} from 'node:fs'
-import {RunbookError, UsageError, InvalidRunbookError, MissingInputError} from '../errors.js'
 import {exitCodes, type CliIO} from './io.js'
 import {commands, type CommandEntry} from './commands/index.js'
+import {reportError} from './report-error.js'
 
 // The package version, read once from package.json (found from lib/ or from dist/lib/).
 export const version: string = (() => {
@@ -60,33 +60,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(command.usage)
       return exitCodes.ok
     }
-    return await command.run(rest, io)
+    return await command.run(rest, debug ? {...io, debug} : io)
   } catch (error) {
     return reportError(error, io, debug)
   }
-}
-
-// Known errors become their exit code and message; anything else is a bug (exit 3).
-function reportError(error: unknown, io: CliIO, debug: boolean): number {
-  if (error instanceof InvalidRunbookError) {
-    for (const d of error.diagnostics) io.stderr.write(`${d.format()}\n`)
-    io.stderr.write(`runbook: ${error.message}\n`)
-    return exitCodes.usage
-  }
-  if (error instanceof UsageError || error instanceof MissingInputError) {
-    io.stderr.write(`runbook: ${error.message}\n`)
-    return exitCodes.usage
-  }
-  if (error instanceof RunbookError && error.code === 'RUNBOOK_ERR_USAGE') {
-    io.stderr.write(`runbook: ${error.message}\n`)
-    return exitCodes.usage
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`runbook: internal error: ${message}\n`)
-  io.stderr.write(
-    debug && error instanceof Error && error.stack
-      ? `${error.stack}\n`
-      : 'This is a bug in runbook. Run again with --debug for a stack trace, and please report it.\n',
-  )
-  return exitCodes.internal
 }

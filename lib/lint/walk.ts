@@ -15,15 +15,17 @@ interface Scope {
 }
 
 // Absolute paths of the files to lint, sorted, without duplicates.
-export function findFiles(targets: readonly string[], options: {cwd: string; ignore?: readonly string[]}): string[] {
+// `extensions` widens what a folder or glob yields (`runbook run` also takes `.t` and `.scrut` files).
+export function findFiles(targets: readonly string[], options: {cwd: string; ignore?: readonly string[]; extensions?: RegExp}): string[] {
   const found = new Set<string>()
+  const kind = options.extensions ?? markdown
   const ignored = (options.ignore ?? []).map((g) => globToRegExp(g.includes('/') ? g.replace(/^\.?\//, '') : `**/${g}`))
   const configIgnored = (file: string) => ignored.some((re) => re.test(toPosix(path.relative(options.cwd, file))))
   for (const target of targets.length > 0 ? targets : ['.']) {
     if (isGlob(target) && !existsSync(path.resolve(options.cwd, target))) {
       const base = path.resolve(options.cwd, globBase(target))
       const re = globToRegExp(toPosix(path.relative(base, path.resolve(options.cwd, target))))
-      if (existsSync(base)) walk(base, ancestorScopes(base), (file) => re.test(toPosix(path.relative(base, file))), found, configIgnored)
+      if (existsSync(base)) walk(base, ancestorScopes(base), (file) => re.test(toPosix(path.relative(base, file))) && kind.test(file), found, configIgnored)
       continue
     }
     const absolute = path.resolve(options.cwd, target)
@@ -33,7 +35,7 @@ export function findFiles(targets: readonly string[], options: {cwd: string; ign
     } catch {
       throw new UsageError(`no such file or folder: ${target}`)
     }
-    if (stat.isDirectory()) walk(absolute, ancestorScopes(absolute), (file) => markdown.test(file), found, configIgnored)
+    if (stat.isDirectory()) walk(absolute, ancestorScopes(absolute), (file) => kind.test(file), found, configIgnored)
     else found.add(absolute)
   }
   return [...found].sort()
@@ -54,7 +56,7 @@ function walk(dir: string, scopes: Scope[], accept: (file: string) => boolean, f
     if (isDir && skipped.has(entry.name)) continue
     if (isIgnored(here, full, isDir) || configIgnored(full)) continue
     if (isDir) walk(full, here, accept, found, configIgnored)
-    else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && markdown.test(full)) found.add(full)
+    else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full)) found.add(full)
   }
 }
 

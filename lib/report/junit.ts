@@ -34,16 +34,28 @@ export function createJunitReporter(out: Writable): Reporter {
 
 // The JUnit XML document for the run as the state knows it.
 export function renderJunit(state: RunState): string {
+  const suite = suiteTotals(state)
+  return ['<?xml version="1.0" encoding="UTF-8"?>', openTag('testsuites', {name: suite.name, tests: suite.tests, failures: suite.failures, errors: suite.errors, skipped: suite.skipped, time: suite.time}), ...suiteLines(state), '</testsuites>', ''].join('\n')
+}
+
+// A run's name, counts and time, as its `<testsuite>` (and a many-file `<testsuites>`) states them.
+export function suiteTotals(state: RunState): {name: string; tests: number; failures: number; errors: number; skipped: number; time: string; ms: number} {
   const results = resultsInOrder(state)
   const counts = {tests: results.length, failures: 0, errors: 0, skipped: 0}
   for (const result of results) {
     const kind = verdict(result)
     if (kind !== 'passed') counts[kind] += 1
   }
+  const ms = state.final?.durationMs ?? results.reduce((sum, result) => sum + result.durationMs, 0)
+  return {name: state.runbook || 'runbook', ...counts, time: seconds(ms), ms}
+}
+
+// The `<testsuite>` element of one run, indented two spaces, as lines.
+export function suiteLines(state: RunState): string[] {
+  const results = resultsInOrder(state)
   const final = state.final
-  const durationMs = final?.durationMs ?? results.reduce((sum, result) => sum + result.durationMs, 0)
-  const suite = {name: state.runbook || 'runbook', ...counts, time: seconds(durationMs)}
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', openTag('testsuites', suite)]
+  const {ms: _ms, ...suite} = suiteTotals(state)
+  const lines: string[] = []
   lines.push(
     `  ${openTag('testsuite', {
       ...suite,
@@ -66,8 +78,8 @@ export function renderJunit(state: RunState): string {
     lines.push('    </properties>')
   }
   for (const result of results) lines.push(...testcase(result, state))
-  lines.push('  </testsuite>', '</testsuites>', '')
-  return lines.join('\n')
+  lines.push('  </testsuite>')
+  return lines
 }
 
 function testcase(result: StepResult, state: RunState): string[] {
@@ -118,6 +130,7 @@ function failureText(result: StepResult): string {
   return parts.join('\n')
 }
 
-function seconds(ms: number): string {
+// Milliseconds as JUnit's seconds with three decimals.
+export function seconds(ms: number): string {
   return (Math.max(0, ms) / 1000).toFixed(3)
 }

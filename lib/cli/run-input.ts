@@ -1,0 +1,43 @@
+// What `runbook run` is asked to run: one FILE, or files found from files, folders and globs.
+import {existsSync, statSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {UsageError} from '../errors.js'
+import {findFiles} from '../lint/index.js'
+import {isGlob} from '../lint/glob.js'
+import {readRunbook, assertRunnable} from '../parse/index.js'
+import type {Runbook} from '../model.js'
+import type {FileToRun} from './run-file.js'
+
+// Runbook documents a folder or glob yields: Markdown, cram `.t` and Scrut `.scrut` files.
+export const runnableFiles = /\.(?:md|markdown|t|scrut)$/i
+
+// True when the arguments name exactly one existing file (or one missing path that is no glob):
+// the single-run mode, whose output and evidence layout predate many-file runs.
+export function isSingleFile(paths: readonly string[], cwd: string): boolean {
+  if (paths.length !== 1) return false
+  const absolute = path.resolve(cwd, paths[0]!)
+  if (!existsSync(absolute)) return !isGlob(paths[0]!)
+  return statSync(absolute).isFile()
+}
+
+// The files behind files, folders and globs: absolute, sorted, `.gitignore` honoured, `node_modules` skipped.
+export function findRunFiles(paths: readonly string[], cwd: string): string[] {
+  return findFiles(paths, {cwd, extensions: runnableFiles})
+}
+
+// Read and parse one file; a file that cannot be read is a usage error, an invalid one throws its diagnostics.
+export async function readFileToRun(file: string, cwd: string, all: boolean | undefined): Promise<FileToRun> {
+  const absolute = path.resolve(cwd, file)
+  const original = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)
+  })
+  const runbook = await readRunbook(absolute, {all, file, source: original})
+  assertRunnable(runbook)
+  return {file, absolute, original, runbook}
+}
+
+// How much there is to run in a runbook: its steps and check tables (0: nothing, the file is skipped).
+export function stepCount(runbook: Runbook): number {
+  return runbook.steps.length + runbook.tables.length
+}
