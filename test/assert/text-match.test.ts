@@ -95,3 +95,10 @@ t.test('the diff keeps far-apart changes in separate hunks with context', async 
   t.match(result.diff, /-l17\n\+Y/)
   t.notMatch(result.diff, / l9\n/, 'lines far from any change are left out')
 })
+
+t.test('contains: a line inside the run is named by its line number in the output', async (t) => {
+  const output = 'header\nsecond\nalpha\nintruder\ngamma\nfooter'
+  const result = matchText('alpha\ngamma', output, {mode: 'contains'})
+  t.notOk(result.ok)
+  t.equal(result.message, 'output line 4: unexpected "intruder" inside the expected run (expected as one contiguous run in the output)')
+})

@@ -79,7 +79,9 @@ t.test('garbage never throws', async (t) => {
   const inputs = ['', '\0\0\0', '```', '```bash {', '---', '---\n', '---\n---', '---js\nx\n---\n', '<!-- runbook:', '<!-- runbook: http -->\n| a |\n|---|\n| b |', '\uFEFF---\na: 1\n---\n# x', '- [ ]', '```http {}\n```', '```console {}\n$\n```', '{}'.repeat(1000), '`'.repeat(10000), '> ```bash {#q}\n> ls\n> ```\n', '| x |\n|---|\n| ```bash {} |']
   for (const input of inputs) {
     const rb = parse(input)
-    t.ok(rb, JSON.stringify(input.slice(0, 30)))
+    const label = JSON.stringify(input.slice(0, 30))
+    t.type(rb.steps, Array, `${label}: a model with a list of steps`)
+    t.ok(rb.diagnostics.every((d) => d.file === 'doc.md' && /^doc\.md:\d+:\d+$/.test(d.location)), `${label}: every diagnostic is located`)
     t.notOk(rb.diagnostics.some((d) => d.ruleId === 'internal-error'), `no internal error for ${JSON.stringify(input.slice(0, 30))}`)
   }
 })

@@ -36,10 +36,13 @@ t.test('a written document written again is a fixed point under --stable', async
 })
 
 t.test('every byte outside the owned regions stays as it was', async (t) => {
+  // Ticking a box is the one change write-back makes outside its regions: compare with every box
+  // cleared on both sides, so each other byte of every shape is checked.
+  const unticked = (text: string) => text.replace(/^([ \t>]*[-*+] )\[[xX]\]/gm, '$1[ ]')
   for (const [name, source] of Object.entries(shapes)) {
-    if (name.includes('table') || name.includes('checklists') || name.includes('no heading')) continue // those change cells and boxes on purpose
-    const unticked = (text: string) => text.replace(/\[x\] a nested task/, '[ ] a nested task')
-    t.equal(unticked(stripOwned(writeBack(source))), source, name)
+    const written = writeBack(source)
+    t.not(written, source, `${name}: write-back added something`)
+    t.equal(unticked(stripOwned(written)), unticked(source), name)
   }
 })
 
