@@ -17,6 +17,13 @@ export function secretForms(value: string): string[] {
     add(url)
     add(url.replace(/%20/g, '+'))
     add(url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()))
+    // Python's `quote()` (and most URL builders): `'()*!` escaped, `/` kept; `quote_plus()`: spaces as `+`.
+    const quoted = url.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+    add(quoted)
+    add(quoted.replace(/%2F/g, '/'))
+    add(quoted.replace(/%20/g, '+'))
+    // Host names come back lower-cased (a DNS error naming the host a secret was part of).
+    add(piece.toLowerCase())
     add(JSON.stringify(piece).slice(1, -1))
     add(piece.replace(/'/g, `'\\''`))
     add(piece.replace(/'/g, `'"'"'`))

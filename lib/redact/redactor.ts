@@ -1,9 +1,11 @@
 // Replace every form of every secret with `***`, on whole texts and on streams of chunks.
 import {secretForms} from './forms.js'
+import {originalOffset, viewOf, type TextView} from './view.js'
 
 // Masks secrets in text; `stream()` masks chunked output, catching a secret split across chunks.
 // `add()` teaches it values found during the run (a step that exports `DEPLOY_TOKEN`): every
-// later text and every open stream masks them too.
+// later text and every open stream masks them too. A secret is found in the text as written and
+// in its view without colours and line breaks (lib/redact/view.ts); masking keeps the line breaks.
 export interface Redactor {
   redact(text: string): string
   stream(): {write(chunk: string): string; end(): string}
@@ -14,7 +16,7 @@ const mask = '***'
 
 interface Masking {
   pattern: RegExp | undefined
-  hold: number // characters a stream keeps back: the longest form minus one
+  hold: number // view characters a stream keeps back: the longest form minus one
 }
 
 // Build a redactor for these secret values (it masks nothing until it knows a value).
@@ -29,7 +31,11 @@ export function createRedactor(values: string[]): Redactor {
     masking = {pattern: new RegExp(forms.map(escapeRegExp).join('|'), 'g'), hold: forms[0]!.length - 1}
   }
   add(values)
-  const redact = (text: string) => (masking.pattern ? text.replace(masking.pattern, mask) : text)
+  const redact = (text: string) => {
+    const {pattern} = masking
+    if (!pattern) return text
+    return maskSeen(text.replace(pattern, mask), pattern, 0).out
+  }
   return {
     redact,
     add,
@@ -43,18 +49,8 @@ export function createRedactor(values: string[]): Redactor {
             held = ''
             return text
           }
-          const safeEnd = Math.max(0, text.length - hold)
-          let out = ''
-          let at = 0
-          pattern.lastIndex = 0
-          for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-            if (match.index >= safeEnd) break
-            out += text.slice(at, match.index) + mask
-            at = match.index + match[0].length
-          }
-          const emit = Math.max(at, safeEnd)
-          out += text.slice(at, emit)
-          held = text.slice(emit)
+          const {out, rest} = maskSeen(text, pattern, hold)
+          held = rest
           return out
         },
         end() {
@@ -65,6 +61,30 @@ export function createRedactor(values: string[]): Redactor {
       }
     },
   }
+}
+
+// Mask matches of `pattern` in the view of `text`; keep back what a later chunk could still extend
+// (the last `hold` view characters, and an escape sequence cut in half); `hold` 0: the text is whole.
+function maskSeen(text: string, pattern: RegExp, hold: number): {out: string; rest: string} {
+  const view: TextView | undefined = viewOf(text)
+  const seen = view ? view.text : text
+  const toOriginal = (offset: number) => (view ? originalOffset(view, offset) : Math.min(offset, text.length))
+  const safe = Math.max(0, seen.length - hold)
+  let out = ''
+  let at = 0
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(seen); match; match = pattern.exec(seen)) {
+    if (match.index >= safe) break
+    const start = toOriginal(match.index)
+    const end = toOriginal(match.index + match[0].length - 1) + 1
+    out += text.slice(at, start) + mask + text.slice(start, end).replace(/[^\n]/g, '')
+    at = end
+  }
+  if (hold === 0) return {out: out + text.slice(at), rest: ''}
+  let emit = Math.max(at, toOriginal(safe))
+  const escape = text.lastIndexOf('\u001b')
+  if (escape !== -1 && escape < emit && escape > text.length - 64) emit = Math.max(at, escape)
+  return {out: out + text.slice(at, emit), rest: text.slice(emit)}
 }
 
 function escapeRegExp(text: string): string {

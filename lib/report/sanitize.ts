@@ -1,8 +1,7 @@
 // Terminal safety for step output (SPEC §11): printed output never carries control or escape sequences.
+import {escapeSequenceSource} from '../ansi.js'
 
-// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), DCS/PM/APC/SOS strings, and two-byte ESC sequences.
-const escapeSequence =
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|[\u009d\u0090\u0098\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]?/g
+const escapeSequence = new RegExp(escapeSequenceSource, 'g')
 // C0 controls but tab and newline, DEL, C1 controls, and bidirectional overrides (Trojan Source).
 const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 // Lone UTF-16 surrogates: invalid in XML and in UTF-8 output.

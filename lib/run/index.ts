@@ -12,6 +12,7 @@ import type {EventListener, PlannedStep} from '../events.js'
 import type {Redactor} from '../redact/index.js'
 import type {Prompt, RunContext} from './context.js'
 import {resolvedCommand} from './dry-run.js'
+import {maskingEmitter} from './mask-events.js'
 import {resolveEnvironment} from './inputs.js'
 import {gitCommit, packageVersion} from './provenance.js'
 import {terminalPrompt} from './prompt.js'
@@ -57,7 +58,8 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   const env = await resolveEnvironment(runbook, {env: options.env, set: options.set, interactive: options.interactive, prompt})
   const runId = `rb-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`
   env['RUNBOOK_RUN_ID'] = runId
-  const emit: EventListener = options.onEvent ?? (() => {})
+  const listener: EventListener = options.onEvent ?? (() => {})
+  const emit = options.redactor ? maskingEmitter(listener, options.redactor) : listener
   const commit = gitCommit(runbook.dir)
   const started = new Date()
   const planned: PlannedStep[] = nodes.map((node) => {

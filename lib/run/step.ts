@@ -10,6 +10,7 @@ import {emptyOutput, OutputCapture} from './capture.js'
 import {evaluateCondition} from './condition.js'
 import {takeCaptures} from './take-captures.js'
 import type {RunContext} from './context.js'
+import {heldEmitter, maySetSecret} from './held-output.js'
 import {isYes} from './prompt.js'
 import {finishResult, plainResult} from './results.js'
 import {isReadyUrl} from './ready.js'
@@ -24,7 +25,9 @@ export interface StepRun {
 }
 
 // Run `step` from `state` and emit its events.
-export async function runStep(context: RunContext, step: Step, state: SessionState): Promise<StepRun> {
+export async function runStep(outer: RunContext, step: Step, state: SessionState): Promise<StepRun> {
+  const hold = outer.redactor && maySetSecret(step) ? heldEmitter(outer.emit) : undefined
+  const context: RunContext = hold ? {...outer, emit: hold.emit} : outer
   const skipped = await checkCondition(context, step, state)
   if (skipped) {
     context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: skipped})
@@ -54,6 +57,7 @@ export async function runStep(context: RunContext, step: Step, state: SessionSta
   const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
   if (step.options.if !== undefined) result.condition = {text: step.options.if, met: true}
   learnSecrets(result, context)
+  hold?.release((text) => context.redactor!.redact(text))
   result.captures = maskCaptures(result.captures, context)
   if (holdOutput) emitHeldOutput(context, step, result)
   context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
