@@ -69,6 +69,7 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
       set,
       yes: values.yes ?? false,
       interactive: values.interactive ?? false,
+      update: values.update ?? false,
       concurrency: values.concurrency === undefined ? undefined : positiveInteger(values.concurrency, '--concurrency'),
       only: splitList(values.only),
       from: values.from,

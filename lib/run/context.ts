@@ -33,6 +33,7 @@ export interface RunContext {
   nextFile: () => string // a fresh path in tmpDir
   session?: ShellSession // the run's bash session (one step at a time), when there is one
   statuses?: Map<string, StepStatus> // finished steps, for `$RUNBOOK_STATUS_<ID>`
+  update?: boolean // `--update`: a step whose only fault is its expected output does not block dependants
 }
 
 // The environment tags that mark every process of a step (swept on timeout and at the end).

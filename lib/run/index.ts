@@ -30,6 +30,7 @@ export interface RunOptions {
   set: Record<string, string>
   yes: boolean
   interactive: boolean
+  update?: boolean // `--update`: bless every stale `{expect}` block in one pass
   concurrency?: number
   only?: string[]
   from?: string
@@ -97,6 +98,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       signal: options.signal,
       yes: options.yes,
       interactive: options.interactive,
+      update: options.update ?? false,
       ci: Boolean(env['CI']) && env['CI'] !== 'false' && env['CI'] !== '0',
       prompt,
       defaultTimeoutMs: options.timeoutMs ?? runbook.frontMatter?.timeoutMs ?? defaultTimeoutMs,

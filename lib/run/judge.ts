@@ -11,6 +11,9 @@ export interface ProducedText {
   all: string
 }
 
+// The start of the reason of a step that failed only because its output did not match.
+export const outputMismatch = 'expected output did not match'
+
 // The verdict of one attempt.
 export interface Verdict {
   ok: boolean
@@ -38,7 +41,7 @@ export function judgeProcess(
   if (expectationFailures.length > 0) {
     const first = expectationFailures[0]!
     const more = expectationFailures.length > 1 ? ` (and ${expectationFailures.length - 1} more)` : ''
-    return {ok: false, reason: `expected output did not match: ${first.message}${more}`, expectationFailures}
+    return {ok: false, reason: `${outputMismatch}: ${first.message}${more}`, expectationFailures}
   }
   return {ok: true, expectationFailures}
 }

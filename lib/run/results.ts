@@ -4,6 +4,7 @@ import type {StepResult, StepStatus} from '../result.js'
 import type {Attempt} from './attempt.js'
 import {emptyOutput} from './capture.js'
 import type {SessionState} from './state.js'
+import {outputMismatch} from './judge.js'
 
 // A result with no attempt: skipped, not-run, manual, unconfirmed, interrupted before start.
 export function plainResult(node: Step | CheckTable, status: StepStatus, reason?: string): StepResult {
@@ -61,6 +62,12 @@ function exported(before: SessionState, after: SessionState): Record<string, str
 // True when a finished step lets its dependants run.
 export function satisfies(result: StepResult): boolean {
   return result.status === 'passed' || result.status === 'skipped' || result.status === 'manual' || result.allowedFailure === true
+}
+
+// True when the step ran as asked and only its `{expect}` blocks differed: `--update` blesses
+// those, so under `--update` such a step does not hold back its dependants.
+export function onlyOutputDiffered(result: StepResult): boolean {
+  return result.status === 'failed' && result.expectationFailures.length > 0 && result.reason?.startsWith(outputMismatch) === true
 }
 
 // True when a result makes the run fail.

@@ -4,7 +4,7 @@
 import type {PlanNode} from '../graph.js'
 import type {StepResult} from '../result.js'
 import type {RunContext} from './context.js'
-import {plainResult, satisfies} from './results.js'
+import {onlyOutputDiffered, plainResult, satisfies} from './results.js'
 import {runStep, type StepRun} from './step.js'
 import type {SessionState} from './state.js'
 import {runTable} from './table.js'
@@ -60,7 +60,8 @@ export async function runGraph(
         progressed = true
         continue
       }
-      const blocker = node.needs.find((need) => !satisfies(results.get(need)!))
+      const done = (result: StepResult) => satisfies(result) || (context.update === true && onlyOutputDiffered(result))
+      const blocker = node.needs.find((need) => !done(results.get(need)!))
       if (blocker !== undefined && !always) {
         const status = results.get(blocker)!.status
         record(node, plainResult(source, 'not-run', `needs \`${blocker}\`, which ${status === 'not-run' ? 'did not run' : `ended ${status}`}`), stateBefore(node), true)
