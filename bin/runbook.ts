@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The `runbook` executable: process wiring only; all behaviour lives in lib/.
 import {main} from '../lib/cli/main.js'
 

@@ -39,7 +39,7 @@ export interface FileSinks {
 export async function runFile(input: FileToRun, values: RunValues, io: CliIO, sinks: FileSinks): Promise<{code: number; result: RunResult}> {
   const {file, absolute, original, runbook} = input
   const env: Record<string, string | undefined> = {...io.env}
-  if (values['env-file']) Object.assign(env, await readEnvFile(path.resolve(io.cwd, values['env-file'])))
+  if (values['env-file']) Object.assign(env, await readEnvFile(path.resolve(io.cwd, values['env-file']), values['env-file']))
   const set = parseSetFlags(values.set ?? [])
   Object.assign(env, set)
 
