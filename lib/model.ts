@@ -66,6 +66,7 @@ export interface StepOptions {
   if?: string // a shell condition: the step runs only when it exits 0
   artifacts?: string // a glob of files the step makes, copied into the evidence
   tty?: boolean // the step needs the real terminal
+  ask?: string // a decision in prose: the yes/no question
 }
 
 // One `capture=` value: the whole trimmed stdout, a regex's first group, or a JSONPath over JSON stdout.
@@ -170,6 +171,7 @@ export interface Step {
   http?: HttpRequestSpec // http runner
   listItemSpan?: Span // the innermost list item holding the step, if any
   index: number // position among the runbook's steps, 0-based
+  prose?: 'decision' | 'manual' // a step that stands in a comment with no fence (SPEC §14)
 }
 
 // One row of a check table.

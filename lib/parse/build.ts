@@ -7,6 +7,7 @@ import {report, type ParseContext} from './context.js'
 import {readFence} from './fence.js'
 import {makeAnnotated} from './make-step.js'
 import {makeCheckTable} from './check-table.js'
+import {isDecision, isManual, makeProseStep} from './prose-step.js'
 import {insideRegion} from './regions.js'
 import {isShellLanguage} from './runners.js'
 import {knownKeys} from './schema.js'
@@ -38,7 +39,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
   const out: Collected = {headings: [], nodes: [], blocks: [], checklist: [], annotated: false}
   let heading: Heading | undefined
   let lastStep: Step | undefined
-  let pendingFence: {block: AttributeBlock; end: number} | undefined
+  let pendingFence: {block: AttributeBlock; end: number; heading: Heading | undefined} | undefined
   let pendingTable: {block: AttributeBlock; start: number; end: number} | undefined
   const tasks: Collected['checklist'] = []
   const listItems: ListItem[] = []
@@ -46,9 +47,20 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
   // Directly before: only the line break, indentation and container markers between (no blank line).
   const adjacent = (end: number, start: number) => /^[ \t]*\r?\n?[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?$/.test(source.slice(end, start))
 
+  const proseStep = (block: AttributeBlock, at: Heading | undefined) => {
+    const made = makeProseStep(block, context)
+    if (at) made.step.heading = {text: at.text, depth: at.depth, line: at.span.start.line, slug: at.slug}
+    for (const task of tasks) task.steps.push(made.step)
+    out.nodes.push({node: made.step, explicitId: made.explicitId, heading: at})
+    lastStep = undefined
+  }
+  const unfenced = (pending: NonNullable<typeof pendingFence>) => {
+    if (isManual(pending.block)) proseStep(pending.block, pending.heading)
+    else report(context, 'Annotation comment is not followed by a fenced block', pending.block.start, pending.end, {severity: 'warning'})
+  }
   const dangling = (start: number) => {
     if (pendingFence && !adjacent(pendingFence.end, start)) {
-      report(context, 'Annotation comment is not followed by a fenced block', pendingFence.block.start, pendingFence.end, {severity: 'warning'})
+      unfenced(pendingFence)
       pendingFence = undefined
     }
   }
@@ -75,7 +87,11 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
         continue
       }
       dangling(block.start)
-      pendingFence = {block, end}
+      if (isDecision(block)) {
+        proseStep(block, heading)
+        continue
+      }
+      pendingFence = {block, end, heading}
     }
   }
 
@@ -171,7 +187,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
     if ('children' in node) for (const child of node.children) visit(child as Nodes)
   }
   visit(tree)
-  if (pendingFence) report(context, 'Annotation comment is not followed by a fenced block', pendingFence.block.start, pendingFence.end, {severity: 'warning'})
+  if (pendingFence) unfenced(pendingFence)
   out.checklist.sort((a, b) => a.item.span.start.offset - b.item.span.start.offset)
   return out
 }

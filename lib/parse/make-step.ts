@@ -64,6 +64,8 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   context.diagnostics.push(...diagnostics)
   const options = toStepOptions(values)
   reportCaptureProblems(values, context)
+  const ask = values.get('ask')
+  if (ask) report(context, '`ask=` makes a decision in prose: put it in a `<!-- runbook: #id ask="…" -->` comment with no fence after it', ask.attribute.span.start.offset, ask.attribute.span.end.offset)
   const step: Step = {
     id: '',
     idSource: 'generated',

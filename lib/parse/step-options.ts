@@ -157,6 +157,8 @@ export function toStepOptions(values: ValidatedAttributes['values']): StepOption
   const artifacts = text('artifacts')
   if (artifacts !== undefined) options.artifacts = artifacts
   if (values.has('tty')) options.tty = flag(get('tty'))
+  const ask = text('ask')
+  if (ask !== undefined) options.ask = ask
   return options
 }
 

@@ -11,6 +11,7 @@ import type {RunResult, StepResult, StepStatus} from '../result.js'
 import type {EventListener, PlannedStep} from '../events.js'
 import type {Redactor} from '../redact/index.js'
 import type {Prompt, RunContext} from './context.js'
+import {checkDecisions} from './decision.js'
 import {resolvedCommand} from './dry-run.js'
 import {maskingEmitter} from './mask-events.js'
 import {resolveEnvironment} from './inputs.js'
@@ -57,6 +58,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   const excluded = selectNodes(nodes, options)
   const prompt = options.prompt ?? terminalPrompt(options.stdin, options.stderr)
   const env = await resolveEnvironment(runbook, {env: options.env, set: options.set, interactive: options.interactive, prompt})
+  if (!options.dryRun) checkDecisions(runbook, excluded, env, options.interactive && prompt !== undefined)
   const runId = `rb-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`
   env['RUNBOOK_RUN_ID'] = runId
   const listener: EventListener = options.onEvent ?? (() => {})

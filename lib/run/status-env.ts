@@ -5,7 +5,12 @@ const prefix = 'RUNBOOK_STATUS_'
 
 // `db-migrate.v2` → `RUNBOOK_STATUS_DB_MIGRATE_V2`.
 export function statusVariable(stepId: string): string {
-  return prefix + stepId.toUpperCase().replace(/[^A-Z0-9_]/g, '_')
+  return prefix + idVariable(stepId)
+}
+
+// A step id as a variable name: `has-reason` → `HAS_REASON` (decisions, statuses).
+export function idVariable(stepId: string): string {
+  return stepId.toUpperCase().replace(/[^A-Z0-9_]/g, '_')
 }
 
 // The variables for the steps finished so far.

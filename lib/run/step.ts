@@ -8,6 +8,7 @@ import type {StepResult} from '../result.js'
 import {runProcessAttempt, type Attempt, type Resolved} from './attempt.js'
 import {emptyOutput, OutputCapture} from './capture.js'
 import {evaluateCondition} from './condition.js'
+import {runDecision} from './decision.js'
 import {takeCaptures} from './take-captures.js'
 import type {RunContext} from './context.js'
 import {heldEmitter, maySetSecret} from './held-output.js'
@@ -32,6 +33,13 @@ export async function runStep(outer: RunContext, step: Step, state: SessionState
   if (skipped) {
     context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: skipped})
     return {result: skipped, state}
+  }
+  if (step.options.ask !== undefined) {
+    const decided = await runDecision(context, step, state)
+    const line = decided.result.stdout.text ?? ''
+    if (line !== '') context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream: 'stdout', chunk: line})
+    context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: decided.result})
+    return decided
   }
   const gate = await checkGates(context, step)
   if (gate) {

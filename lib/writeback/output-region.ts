@@ -29,7 +29,9 @@ export function outputRegion(step: Step, result: StepResult, options: RegionOpti
       if (failure.diff) lines.push(...fencedLines('diff', clean(failure.diff).replace(/\n$/, '')), '')
     }
   }
-  if (result.status === 'skipped' && result.condition?.met === false) {
+  if (result.status === 'manual') {
+    lines.push(`**manual:** ${inlineText(options.redactor.redact(result.reason ?? 'do it by hand'))}`)
+  } else if (result.status === 'skipped' && result.condition?.met === false) {
     const exit = /\(exit [^)]*\)$/.exec(result.reason ?? '')?.[0] ?? ''
     lines.push(`**skipped (condition):** ${codeSpan(options.redactor.redact(result.condition.text))} was false ${exit}`.trimEnd())
   } else if (step.options.output !== 'hide') {

@@ -53,7 +53,7 @@ export function writeBackEdits(runbook: Runbook, result: RunResult, options: Wri
 }
 
 function executed(outcome: StepResult): boolean {
-  return outcome.attempts > 0 || outcome.status === 'passed' || outcome.status === 'failed' || outcome.status === 'timed-out' || outcome.condition !== undefined
+  return outcome.attempts > 0 || outcome.status === 'passed' || outcome.status === 'failed' || outcome.status === 'timed-out' || outcome.condition !== undefined || outcome.status === 'manual'
 }
 
 // Replace the step's region written by an earlier run, or insert one after the step (and its expectations).
