@@ -1,13 +1,7 @@
 // Output normalisation before matching (SPEC §2): CRLF→LF, ANSI escapes stripped,
 // trailing spaces and final newlines ignored, so a terminal's quirks never fail a check.
 
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and lone two-byte escapes.
-const ansi = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g
-
-// The text with ANSI escape sequences removed.
-export function stripAnsi(text: string): string {
-  return text.includes('\u001b') || text.includes('\u009b') ? text.replace(ansi, '') : text
-}
+import {stripAnsi} from '../ansi.js'
 
 // The lines of a text as the matcher compares them: no CR, no ANSI, no trailing blanks, no final empty lines.
 export function normalizeLines(text: string): string[] {

@@ -1,7 +1,6 @@
 // Terminal safety for step output (SPEC §11): printed output never carries control or escape sequences.
-import {escapeSequenceSource} from '../ansi.js'
+import {stripAnsi} from '../ansi.js'
 
-const escapeSequence = new RegExp(escapeSequenceSource, 'g')
 // C0 controls but tab and newline, DEL, C1 controls, and bidirectional overrides (Trojan Source).
 const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 // Lone UTF-16 surrogates: invalid in XML and in UTF-8 output.
@@ -9,8 +8,7 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 
 // Output text made safe to print: escape sequences and control characters removed, `\r` overwrites resolved.
 export function sanitizeOutput(text: string): string {
-  return text
-    .replace(escapeSequence, '')
+  return stripAnsi(text)
     .replace(/\r\n/g, '\n')
     .split('\n')
     .map((line) => resolveCarriageReturns(line))

@@ -1,13 +1,13 @@
 // Make captured text safe to put in a Markdown document: no control or ANSI/OSC sequences, no
 // region markers that the parser would read as ours (SPEC §11). The evidence logs keep the raw bytes.
+import {stripAnsi} from '../ansi.js'
 
-const escapeSequence = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?|[ -/]*[0-~]?)|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?/g
 const controls = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 const regionMarker = /<!--(?=\s*\/?runbook:)/g
 
 // Strip escape sequences and control characters; CRLF becomes LF and a lone CR keeps what was drawn last.
 export function stripControls(text: string): string {
-  const lines = text.replace(escapeSequence, '').replace(/\r\n/g, '\n').split('\n')
+  const lines = stripAnsi(text).replace(/\r\n/g, '\n').split('\n')
   return lines
     .map((line) => {
       const cut = line.replace(/\r+$/, '').lastIndexOf('\r')
