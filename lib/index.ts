@@ -28,7 +28,8 @@ export {lintFiles, lintRunbook, lintSource, rules, defineRule, formatters, loadC
 export type {LintConfig, LintMessage, Rule, FormatName} from './lint/index.js'
 
 // The CLI as a function (argv, io) → exit code.
-export {main, version} from './cli/main.js'
+export {main} from './cli/main.js'
+export {version} from './version.js'
 export type {CliIO, Command} from './cli/io.js'
 export {interpolate} from './interpolate.js'
 export {parseDuration, formatDuration} from './duration.js'

@@ -1,17 +1,10 @@
 // The CLI: picks the command, turns thrown errors into messages and exit codes.
-import {existsSync, readFileSync} from 'node:fs'
 import {exitCodes, type CliIO} from './io.js'
 import {commands, type CommandEntry} from './commands/index.js'
 import {reportError} from './report-error.js'
+import {version} from '../version.js'
 
-// The package version, read once from package.json (found from lib/ or from dist/lib/).
-export const version: string = (() => {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    const url = new URL(up, import.meta.url)
-    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as {version: string}).version
-  }
-  return '0.0.0'
-})()
+export {version}
 
 function globalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

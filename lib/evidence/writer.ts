@@ -2,7 +2,7 @@
 import {mkdirSync, realpathSync} from 'node:fs'
 import {hostname} from 'node:os'
 import path from 'node:path'
-import {version} from '../cli/main.js'
+import {version} from '../version.js'
 import type {EventListener, RunEvent} from '../events.js'
 import type {Runbook} from '../model.js'
 import type {HttpCheckResult, RunResult} from '../result.js'

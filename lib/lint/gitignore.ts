@@ -1,41 +1,18 @@
-// `.gitignore` rules: the last matching pattern wins, `!` re-includes, a trailing `/` matches folders,
-// a pattern with a `/` inside is anchored to its file's folder.
-import {globToRegExp} from './glob.js'
-
-interface IgnoreRule {
-  re: RegExp
-  negate: boolean
-  dirOnly: boolean
-}
+// `.gitignore` rules with git's semantics, by the `ignore` package: the last matching pattern wins,
+// `!` re-includes, a trailing `/` matches folders, a `/` inside anchors, braces are literal. Its
+// patterns compile to regexes that stay fast on hostile lines such as `*a*a*a*a*a*a*a*a*a*a*b`.
+import ignore, {type Ignore} from 'ignore'
 
 // The rules of one `.gitignore` file, for paths relative to its folder.
-export type IgnoreRules = IgnoreRule[]
+export type IgnoreRules = Ignore
 
-// Parse the text of a `.gitignore`.
+// Parse the text of a `.gitignore` (case-sensitive, as git is by default).
 export function parseGitignore(text: string): IgnoreRules {
-  const rules: IgnoreRules = []
-  for (let line of text.split(/\r?\n/)) {
-    if (line === '' || line.startsWith('#')) continue
-    line = line.replace(/(?<!\\)\s+$/, '')
-    const negate = line.startsWith('!')
-    if (negate) line = line.slice(1)
-    const dirOnly = line.endsWith('/')
-    if (dirOnly) line = line.slice(0, -1)
-    if (line === '') continue
-    const anchored = line.includes('/')
-    if (line.startsWith('/')) line = line.slice(1)
-    const pattern = anchored ? line : `**/${line}`
-    rules.push({re: globToRegExp(pattern), negate, dirOnly})
-  }
-  return rules
+  return ignore({ignorecase: false}).add(text.replace(/^\ufeff/, ''))
 }
 
 // Whether `relative` (to the .gitignore's folder, `/`-separated) is ignored: true, false, or undefined (no rule says).
 export function matchIgnore(rules: IgnoreRules, relative: string, isDir: boolean): boolean | undefined {
-  let verdict: boolean | undefined
-  for (const rule of rules) {
-    if (rule.dirOnly && !isDir) continue
-    if (rule.re.test(relative)) verdict = !rule.negate
-  }
-  return verdict
+  const verdict = rules.test(isDir ? `${relative}/` : relative)
+  return verdict.ignored ? true : verdict.unignored ? false : undefined
 }

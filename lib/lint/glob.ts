@@ -1,50 +1,23 @@
-// Glob patterns (`**/*.md`, `docs/*.md`, `{a,b}`) and gitignore patterns to regular expressions.
+// Command-line and config globs (`**/*.md`, `docs/{a,b/{c,d}}.md`), matched by picomatch: `*` and
+// `**` never enter dot-folders unless the glob names one, and braces nest.
+import picomatch from 'picomatch'
 
 // True when `text` holds glob syntax.
 export function isGlob(text: string): boolean {
-  return /[*?[{]/.test(text)
+  return picomatch.scan(text).isGlob
 }
 
-// A regex for a `/`-separated path matched against the whole glob.
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/'
-        re += slash ? '(?:.*/)?' : '.*'
-        i += slash ? 2 : 1
-      } else re += '[^/]*'
-    } else if (c === '?') re += '[^/]'
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1)
-      if (close === -1) re += '\\['
-      else {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
-        i = close
-      }
-    } else if (c === '{') {
-      const close = glob.indexOf('}', i + 1)
-      if (close === -1) re += '\\{'
-      else {
-        re += `(?:${glob.slice(i + 1, close).split(',').map((part) => globToRegExp(part).source.slice(1, -1)).join('|')})`
-        i = close
-      }
-    } else if (c === '\\' && i + 1 < glob.length) re += `\\${glob[++i]}`
-    else re += /[.+^$()|\\/]/.test(c) ? `\\${c}` : c
-  }
-  return new RegExp(`^${re}$`)
+// A test for `/`-separated relative paths; `dot` lets wildcards match dot-files and dot-folders.
+export function globMatcher(glob: string, options: {dot?: boolean} = {}): (file: string) => boolean {
+  return picomatch(glob, {dot: options.dot ?? false})
+}
+
+// Whether the glob names a dot-file or dot-folder itself (`.github/**/*.md`), so the walk must enter one.
+export function globNamesDot(glob: string): boolean {
+  return glob.split('/').some((part) => part.startsWith('.') && part !== '.' && part !== '..')
 }
 
 // The folder part of a glob before its first glob character (`docs/**/*.md` → `docs`).
 export function globBase(glob: string): string {
-  const parts = glob.split('/')
-  const base: string[] = []
-  for (const part of parts) {
-    if (isGlob(part)) break
-    base.push(part)
-  }
-  if (base.length === parts.length) base.pop()
-  return base.join('/') || '.'
+  return picomatch.scan(glob).base || '.'
 }

@@ -4,7 +4,7 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {UsageError} from '../errors.js'
 import {matchIgnore, parseGitignore, type IgnoreRules} from './gitignore.js'
-import {globBase, globToRegExp, isGlob} from './glob.js'
+import {globBase, globMatcher, globNamesDot, isGlob} from './glob.js'
 
 const skipped = new Set(['node_modules', '.git', '.runbook-cache', '.hg', '.svn'])
 const markdown = /\.(?:md|markdown|mdx)$/i
@@ -19,13 +19,16 @@ interface Scope {
 export function findFiles(targets: readonly string[], options: {cwd: string; ignore?: readonly string[]; extensions?: RegExp}): string[] {
   const found = new Set<string>()
   const kind = options.extensions ?? markdown
-  const ignored = (options.ignore ?? []).map((g) => globToRegExp(g.includes('/') ? g.replace(/^\.?\//, '') : `**/${g}`))
-  const configIgnored = (file: string) => ignored.some((re) => re.test(toPosix(path.relative(options.cwd, file))))
+  const ignored = (options.ignore ?? []).map((g) => globMatcher(g.includes('/') ? g.replace(/^\.?\//, '') : `**/${g}`, {dot: true}))
+  const configIgnored = (file: string) => ignored.some((test) => test(toPosix(path.relative(options.cwd, file))))
   for (const target of targets.length > 0 ? targets : ['.']) {
     if (isGlob(target) && !existsSync(path.resolve(options.cwd, target))) {
       const base = path.resolve(options.cwd, globBase(target))
-      const re = globToRegExp(toPosix(path.relative(base, path.resolve(options.cwd, target))))
-      if (existsSync(base)) walk(base, ancestorScopes(base), (file) => re.test(toPosix(path.relative(base, file))) && kind.test(file), found, configIgnored)
+      const glob = toPosix(path.relative(base, path.resolve(options.cwd, target)))
+      const test = globMatcher(glob)
+      const enterDot = globNamesDot(glob)
+      const accept = (file: string) => test(toPosix(path.relative(base, file))) && kind.test(file)
+      if (existsSync(base)) walk(base, ancestorScopes(base), accept, found, configIgnored, enterDot)
       continue
     }
     const absolute = path.resolve(options.cwd, target)
@@ -41,7 +44,14 @@ export function findFiles(targets: readonly string[], options: {cwd: string; ign
   return [...found].sort()
 }
 
-function walk(dir: string, scopes: Scope[], accept: (file: string) => boolean, found: Set<string>, configIgnored: (file: string) => boolean): void {
+function walk(
+  dir: string,
+  scopes: Scope[],
+  accept: (file: string) => boolean,
+  found: Set<string>,
+  configIgnored: (file: string) => boolean,
+  enterDot = true,
+): void {
   let entries
   try {
     entries = readdirSync(dir, {withFileTypes: true})
@@ -53,9 +63,9 @@ function walk(dir: string, scopes: Scope[], accept: (file: string) => boolean, f
   for (const entry of entries) {
     const full = path.join(dir, entry.name)
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))
-    if (isDir && skipped.has(entry.name)) continue
+    if (isDir && (skipped.has(entry.name) || (!enterDot && entry.name.startsWith('.')))) continue
     if (isIgnored(here, full, isDir) || configIgnored(full)) continue
-    if (isDir) walk(full, here, accept, found, configIgnored)
+    if (isDir) walk(full, here, accept, found, configIgnored, enterDot)
     else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full)) found.add(full)
   }
 }
@@ -79,14 +89,16 @@ function ancestorScopes(dir: string): Scope[] {
     current = path.dirname(current)
   }
   if (!existsSync(path.join(current, '.git'))) return []
-  return scopes
+  // A folder named on the command line is walked even when an ancestor ignores it (as a named file is
+  // linted): that ancestor's rules would ignore everything below it, so they are left out.
+  return scopes.filter((scope) => matchIgnore(scope.rules, toPosix(path.relative(scope.dir, dir)), true) !== true)
 }
 
 function readIgnore(dir: string): Scope {
   try {
     return {dir, rules: parseGitignore(readFileSync(path.join(dir, '.gitignore'), 'utf8'))}
   } catch {
-    return {dir, rules: []}
+    return {dir, rules: parseGitignore('')}
   }
 }
 

@@ -179,6 +179,35 @@ t.test('folders and globs honour .gitignore and skip node_modules', async (t) =>
   t.match(missing.stderr, /no such file or folder: nope\.md/)
 })
 
+t.test('globs: wildcards skip dot-folders, braces nest; .gitignore braces are literal, as in git', async (t) => {
+  const dir = t.testdir({
+    '.gitignore': '{a,b}.md\n',
+    'a.md': 'TBD\n',
+    '{a,b}.md': 'TBD\n',
+    '.github': {'g.md': 'TBD\n'},
+    docs: {b: {'c.md': 'TBD\n', 'd.md': 'TBD\n', 'e.md': 'TBD\n'}},
+  })
+  const files = async (...args: string[]) => {
+    const r = await runCli(['lint', ...args, '--format', 'json'], {cwd: dir})
+    t.equal(r.stderr, '')
+    return [...new Set((JSON.parse(r.stdout) as Array<{file: string}>).map((m) => m.file))]
+  }
+  t.same(await files('**/*.md'), ['a.md', 'docs/b/c.md', 'docs/b/d.md', 'docs/b/e.md'], '** does not enter .github')
+  t.same(await files('.github/*.md'), ['.github/g.md'], 'a glob that names the dot-folder enters it')
+  t.same(await files('docs/{a,b/{c,d}}.md'), ['docs/b/c.md', 'docs/b/d.md'], 'nested braces')
+})
+
+t.test('a hostile .gitignore line does not stall the walk', async (t) => {
+  // `*a` thirty times: a backtracking glob-to-regex translation would not finish before the test timeout.
+  const hostile = `${'*a'.repeat(30)}*b`
+  const tree: Record<string, unknown> = {'.gitignore': `${hostile}\n`, [`${'a'.repeat(60)}.md`]: 'TBD\n'}
+  tree[`${'a'.repeat(40)}`] = {[`${'a'.repeat(50)}.md`]: 'TBD\n'}
+  const dir = t.testdir(tree as Parameters<typeof t.testdir>[0])
+  const r = await runCli(['lint', '--format', 'json'], {cwd: dir, timeoutMs: 20_000})
+  t.equal(r.signal, null, 'lint finished')
+  t.equal((JSON.parse(r.stdout) as unknown[]).length, 2, 'both files were linted: neither name ends in b')
+})
+
 t.test('plain Markdown gets only the rules for any document', async (t) => {
   const doc = '# Ops\n\n```bash\nrm -rf /var/lib/app\necho $UNDECLARED <placeholder>\n```\n\n```\nno language\n```\n\nSee [missing](missing.md). Owner: TBD\n'
   const dir = t.testdir({'doc.md': doc})
