@@ -1,4 +1,5 @@
 // The reporters of a many-file run: each `--reporter` spec in its many-file form, to the terminal or a file.
+import path from 'node:path'
 import {createManyReporter, type FileOutcome, type ManyReporter} from '../report/many/index.js'
 import type {Reporter} from '../report/index.js'
 import type {CliIO} from './io.js'
@@ -26,7 +27,7 @@ export function createManyReporters(flags: readonly string[] | undefined, io: Cl
       all.push(createManyReporter(spec.name, io.stdout, {color, columns: io.stdout.columns, files}))
     } else {
       const file = openReportFile(spec.file, io.cwd)
-      all.push(createManyReporter(spec.name, file.stream, {color: false, files}))
+      all.push(createManyReporter(spec.name, file.stream, {color: false, files, reportDir: path.dirname(path.resolve(io.cwd, spec.file))}))
       finishers.push(file.finish)
     }
   }

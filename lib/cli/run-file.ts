@@ -31,8 +31,6 @@ export interface FileSinks {
   reporters: Reporter[]
   evidenceDir?: string | undefined
   listing?: Writable | undefined
-  // Reporters that want the redactor of this file (the HTML report masks what it quotes).
-  onRedactor?: (redact: (text: string) => string) => void
 }
 
 // Run one parsed file; resolves with its exit code (0, 1, 130, 143) and its result.
@@ -46,7 +44,7 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
   const secrets = collectSecrets(runbook, env)
   const redactor = createRedactor(secrets.values)
   for (const warning of secrets.warnings) io.stderr.write(`runbook: warning: ${warning}\n`)
-  sinks.onRedactor?.((text) => redactor.redact(text))
+  for (const reporter of sinks.reporters) reporter.setRedactor?.((text) => redactor.redact(text))
 
   const listeners: EventListener[] = sinks.reporters.map((reporter) => reporter.onEvent)
   const evidenceDir = sinks.evidenceDir

@@ -1,10 +1,11 @@
 // The reporters of a single-file run: one on the terminal, any others into files, and GitHub Actions.
+import path from 'node:path'
 import {createGithubActions, createReporter, type Reporter} from '../report/index.js'
 import type {CliIO} from './io.js'
 import {closingFile, isHumanReporter, openReportFile, parseReporterSpecs} from './reporter-specs.js'
 
 // The reporters for `--reporter` flags; `human` says whether people read stdout (then the dry-run listing goes there).
-export function createTerminalReporters(values: {reporter?: string[] | undefined}, io: CliIO): {reporters: Reporter[]; human: boolean} {
+export function createTerminalReporters(values: {reporter?: string[] | undefined}, io: CliIO, evidenceDir?: string): {reporters: Reporter[]; human: boolean} {
   const specs = parseReporterSpecs(values.reporter, io)
   const color = io.stdout.isTTY === true && !io.env['NO_COLOR']
   const reporters: Reporter[] = []
@@ -15,7 +16,8 @@ export function createTerminalReporters(values: {reporter?: string[] | undefined
       reporters.push(createReporter(spec.name, io.stdout, {color, columns: io.stdout.columns}))
     } else {
       const file = openReportFile(spec.file, io.cwd)
-      reporters.push(closingFile(createReporter(spec.name, file.stream, {color: false}), file))
+      const reportDir = path.dirname(path.resolve(io.cwd, spec.file))
+      reporters.push(closingFile(createReporter(spec.name, file.stream, {color: false, reportDir, evidenceDir}), file))
     }
   }
   // Machine-readable reports own stdout; workflow commands then go to stderr, which the runner reads too.

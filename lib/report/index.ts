@@ -1,6 +1,7 @@
-// Reporters over the event stream, registered by name (SPEC §7): tty, plain, json, tap, junit; and GitHub Actions.
+// Reporters over the event stream, registered by name (SPEC §7): tty, plain, json, tap, junit, html; and GitHub Actions.
 import type {Writable} from 'node:stream'
 import {createJsonReporter} from './json.js'
+import {createHtmlReporter} from './html/index.js'
 import {createJunitReporter} from './junit.js'
 import {createPlainReporter} from './plain.js'
 import {createTapReporter} from './tap.js'
@@ -14,6 +15,7 @@ export {workflowCommand, escapeData, escapeProperty} from './workflow-commands.j
 
 // The registry: each reporter name and the function that builds it.
 export const reporters: Record<ReporterName, (out: Writable, options: ReporterOptions) => Reporter> = {
+  html: (out, options) => createHtmlReporter(out, options),
   json: (out) => createJsonReporter(out),
   junit: (out) => createJunitReporter(out),
   plain: createPlainReporter,
@@ -22,7 +24,7 @@ export const reporters: Record<ReporterName, (out: Writable, options: ReporterOp
 }
 
 // The reporter `--reporter NAME` selects, writing to `out`.
-export function createReporter(name: ReporterName, out: Writable, options: {color: boolean; columns?: number}): Reporter {
+export function createReporter(name: ReporterName, out: Writable, options: ReporterOptions): Reporter {
   const create = reporters[name]
   if (!create) throw new TypeError(`unknown reporter \`${String(name)}\``)
   return create(out, options)

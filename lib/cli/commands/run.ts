@@ -35,7 +35,7 @@ Options:
   --env-file FILE       read inputs from a KEY=VALUE file
   --concurrency N       run up to N independent steps at once (default 1, or front matter)
   --timeout D           default step timeout (e.g. 30s, 5m)
-  --reporter NAME[=FILE]  tty | plain | json | tap | junit, repeatable: one on the terminal,
+  --reporter NAME[=FILE]  tty | plain | json | tap | junit | html, repeatable: one on the terminal,
                         the others into files (default: tty on a terminal, else plain)
   --jobs N, -j N        run N files at once (default 1)
   --shard I/N           run the I-th of N slices of the files, balanced by steps (CI matrices)
@@ -67,10 +67,11 @@ async function runSingle(file: string, values: RunValues, io: CliIO): Promise<nu
     // Reporting "0 passed" for a document nobody annotated would claim a check that never happened.
     throw new UsageError(`nothing to run: ${file} has no steps (annotate a fence with {…}, or pass --all to run every shell block)`)
   }
-  const terminal = createTerminalReporters(values, io)
+  const evidenceDir = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
+  const terminal = createTerminalReporters(values, io, evidenceDir)
   const sinks = {
     reporters: terminal.reporters,
-    evidenceDir: values.evidence ? path.resolve(io.cwd, values.evidence) : undefined,
+    evidenceDir,
     listing: terminal.human ? io.stdout : undefined,
   }
   const {code} = await runFile(input, values, io, sinks)
