@@ -158,6 +158,7 @@ export interface Step {
   lang: string
   dialect: Dialect
   code: string // the block's content
+  script?: string // what runs when it differs from `code`: `$ ` prompts removed, pasted output left out (SPEC §1)
   span: Span // the whole fenced block (from the opening fence to the closing fence)
   bodySpan: Span // the content only
   fence: {char: '`' | '~'; length: number; indent: number}

@@ -8,6 +8,7 @@ import {parseHttpBlock} from './http-block.js'
 import {runnableLanguages, runnerFor} from './runners.js'
 import {parseCaptureSpec} from './capture-spec.js'
 import {needsOf, toStepOptions, validateAttributes, type ValidatedAttributes} from './step-options.js'
+import {promptedScript} from './prompts.js'
 import {parseTranscript} from './transcript.js'
 
 // What an annotated fence turned out to be.
@@ -84,6 +85,8 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   }
   if (block) step.annotationSpan = locator.span(block.start, block.end)
   const firstLine = bodySpan.start.line
+  const script = runner === 'shell' ? promptedScript(node.value) : undefined
+  if (script !== undefined) step.script = script
   if (runner === 'console') step.transcript = parseTranscript(node.value, firstLine)
   if (runner === 'http') {
     const {request, problems} = parseHttpBlock(node.value, firstLine)

@@ -53,7 +53,7 @@ export function processEnv(context: RunContext, step: Step, state: SessionState,
 
 // Run the step's code once, from `state`; shell steps hand back the state they leave.
 export async function runProcessAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, options: {code?: string; judge?: boolean; quiet?: boolean} = {}): Promise<Attempt & {all: string}> {
-  const code = options.code ?? step.code
+  const code = options.code ?? step.script ?? step.code
   const stateFile = step.runner === 'node' || step.runner === 'python' ? undefined : context.nextFile()
   const command = commandLine({...step, code}, resolved, stateFile)
   const request = {

@@ -9,6 +9,6 @@ export function resolvedCommand(node: PlanNode, env: Record<string, string>): st
     return table.rows.map((row) => `${row.method} ${interpolate(table.base ? `${table.base}${row.url}` : row.url, env)}`).join('\n')
   }
   const step = node.step!
-  const code = step.runner === 'console' && step.transcript ? step.transcript.map((c) => c.command).join('\n') : step.code
+  const code = step.runner === 'console' && step.transcript ? step.transcript.map((c) => c.command).join('\n') : step.script ?? step.code
   return interpolate(code, env).replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => env[name] ?? whole)
 }
