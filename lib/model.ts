@@ -67,6 +67,7 @@ export interface StepOptions {
   artifacts?: string // a glob of files the step makes, copied into the evidence
   tty?: boolean // the step needs the real terminal
   ask?: string // a decision in prose: the yes/no question
+  templates?: Record<string, string> // typed values written with `${VAR}` (`timeout=${T}`), resolved when the step runs
 }
 
 // One `capture=` value: the whole trimmed stdout, a regex's first group, or a JSONPath over JSON stdout.
@@ -232,6 +233,7 @@ export interface FrontMatter {
   env: Record<string, string>
   timeoutMs?: number
   shell?: string
+  cwd?: string // where steps start, relative to the document's folder (Runme's `cwd`, or `runbook.cwd`)
   concurrency?: number
   runAll: boolean
   runme: boolean

@@ -140,9 +140,15 @@ export function tokenize(text: string, offset: number, locator: Locator): Pick<A
       }
       if (!closed) problems.push({message: `the value of \`${key}\` is not closed: expected \`${quote}\``, start: offset + start, end: offset + at})
     } else {
-      while (at < text.length && !/\s/.test(text[at]!)) value += text[at++]
+      while (at < text.length && !/\s/.test(text[at]!) && !separatingComma(text, at)) value += text[at++]
     }
     attributes.push({key, value, span: locator.span(offset + start, offset + at)})
   }
   return {attributes, classes, problems}
+}
+
+// `{name=a, tag=x}`: a comma followed by a space (or ending the block) separates attributes;
+// inside a value (`needs=a,b`) it stays part of the list.
+function separatingComma(text: string, at: number): boolean {
+  return text[at] === ',' && (at + 1 === text.length || /\s/.test(text[at + 1]!))
 }

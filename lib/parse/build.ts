@@ -160,7 +160,8 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
     if (start !== undefined && end !== undefined && options.regions.length > 0 && insideRegion(options.regions, start, end)) return
     switch (node.type) {
       case 'heading': {
-        const text = toString(node as MdHeading).trim()
+        // As GitHub does: inline HTML dropped, markup reduced to its text.
+        const text = toString(node as MdHeading, {includeHtml: false}).trim()
         heading = {depth: (node as MdHeading).depth, text, slug: slug(text), span: locator.span(start!, node.position!.end.offset!)}
         out.headings.push(heading)
         return

@@ -109,7 +109,7 @@ export function readFrontMatter(source: string, block: FrontMatterBlock, locator
   return {frontMatter, diagnostics}
 }
 
-const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, concurrency: 1, run: 1}
+const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, cwd: 1, concurrency: 1, run: 1}
 const inputKeys = {description: 1, required: 1, secret: 1, default: 1}
 function schemaProperties(path: string[]): Record<string, unknown> {
   if (path.length === 0) return {runbook: 1, runme: 1}
@@ -144,6 +144,8 @@ function fill(frontMatter: FrontMatter, data: Record<string, unknown>): void {
   if (typeof runbook['timeout'] === 'string') frontMatter.timeoutMs = parseDuration(runbook['timeout'])
   const shell = runbook['shell'] ?? (frontMatter.runme ? data['shell'] : undefined)
   if (typeof shell === 'string' && shell !== '') frontMatter.shell = shell
+  const cwd = runbook['cwd'] ?? (frontMatter.runme ? data['cwd'] : undefined)
+  if (typeof cwd === 'string' && cwd !== '') frontMatter.cwd = cwd
   if (typeof runbook['concurrency'] === 'number') frontMatter.concurrency = runbook['concurrency']
   frontMatter.runAll = runbook['run'] === 'all' || frontMatter.runme
 }

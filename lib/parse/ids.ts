@@ -1,7 +1,7 @@
 // Step and table ids: explicit ones kept, the rest from the nearest heading (`-2`, `-3` … for repeats).
 import type {ChecklistItem, Step} from '../model.js'
 import type {Collected} from './build.js'
-import {stepIdFromSlug} from './slug.js'
+import {githubSlug, stepIdFromSlug} from './slug.js'
 
 // Hand out ids (explicit ids are reserved first, so a default never takes one).
 export function assignIds(nodes: Collected['nodes']): void {
@@ -17,7 +17,8 @@ export function assignIds(nodes: Collected['nodes']): void {
       if ('runner' in node) node.idSource = 'explicit'
       return
     }
-    const fromHeading = pending.heading ? stepIdFromSlug(pending.heading.slug) : ''
+    // GitHub's anchor without its `-1` for a repeated heading: steps count on as `-2`, `-3` (SPEC §1).
+    const fromHeading = pending.heading ? stepIdFromSlug(githubSlug(pending.heading.text)) : ''
     const base = fromHeading || ('runner' in node ? 'step' : 'checks')
     let id = base
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`

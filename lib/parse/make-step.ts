@@ -7,7 +7,8 @@ import type {Fence} from './fence.js'
 import {parseHttpBlock} from './http-block.js'
 import {runnableLanguages, runnerFor} from './runners.js'
 import {parseCaptureSpec} from './capture-spec.js'
-import {needsOf, toStepOptions, validateAttributes, type ValidatedAttributes} from './step-options.js'
+import {interpreterScript} from './interpreter.js'
+import {isRunmeKey, needsOf, toStepOptions, validateAttributes, type ValidatedAttributes} from './step-options.js'
 import {promptedScript} from './prompts.js'
 import {parseTranscript} from './transcript.js'
 
@@ -51,11 +52,14 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   const {values, diagnostics} = validateAttributes(attributes, 'step', dialect, context.file)
   let runner: Runner | undefined = runnerFor(lang)
   const interpreter = attributes.find((a) => a.key === 'interpreter')
-  if (!runner && dialect.startsWith('runme') && interpreter && typeof interpreter.value === 'string') runner = 'shell'
+  // Runme's `interpreter` runs a cell of any language: a shell's replaces the shell, any other runs the cell's text.
+  const program = interpreter && typeof interpreter.value === 'string' && interpreter.value.trim() !== '' && runner !== 'shell' && runner !== 'console' ? interpreter.value.trim() : undefined
+  if (program) runner = 'shell'
   if (!runner) {
     const where = block ? [block.start, block.end] : [fence.start, fence.infoOffset + lang.length]
     const message = lang === '' ? 'An attribute block needs a language' : `Language \`${lang}\` has no runner`
-    const runme = dialect.startsWith('runme')
+    // A Runme cell (its JSON or bare form, or only Runme's keys, however spaced) is left as documentation.
+    const runme = dialect === 'runme-json' || dialect === 'runme-bare' || (attributes.length > 0 && attributes.every((a) => isRunmeKey(a.key)))
     report(context, runme ? `${message}: the Runme cell is left as documentation` : message, where[0]!, where[1]!, {
       severity: runme ? 'info' : 'error',
       note: `expected one of ${runnableLanguages.join(', ')}`,
@@ -67,6 +71,7 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   reportCaptureProblems(values, context)
   const ask = values.get('ask')
   if (ask) report(context, '`ask=` makes a decision in prose: put it in a `<!-- runbook: #id ask="…" -->` comment with no fence after it', ask.attribute.span.start.offset, ask.attribute.span.end.offset)
+  if (program) delete options.shell
   const step: Step = {
     id: '',
     idSource: 'generated',
@@ -85,7 +90,7 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   }
   if (block) step.annotationSpan = locator.span(block.start, block.end)
   const firstLine = bodySpan.start.line
-  const script = runner === 'shell' ? promptedScript(node.value) : undefined
+  const script = program ? interpreterScript(program, node.value) : runner === 'shell' ? promptedScript(node.value) : undefined
   if (script !== undefined) step.script = script
   if (runner === 'console') step.transcript = parseTranscript(node.value, firstLine)
   if (runner === 'http') {

@@ -5,6 +5,7 @@ const byLanguage: Record<string, Runner> = {
   bash: 'shell',
   sh: 'shell',
   shell: 'shell',
+  shellscript: 'shell',
   zsh: 'shell',
   console: 'console',
   'shell-session': 'console',

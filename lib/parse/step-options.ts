@@ -14,6 +14,9 @@ const runmeAliases: Record<string, string> = {name: 'id', excludeFromRunAll: 'sk
 const runmeCellId = /^[0-9A-HJKMNP-TV-Z]{26}$/
 const runmeOnly = new Set(['name', 'interactive', 'excludeFromRunAll', 'tag', 'category', 'interpreter', 'promptEnv', 'terminalRows', 'closeTerminalOnSuccess', 'mimeType'])
 
+// Whether a key is one only Runme writes (`name`, `interactive` …): a block of them is a Runme cell.
+export const isRunmeKey = (key: string): boolean => runmeOnly.has(key)
+
 // The outcome of validating one attribute block.
 export interface ValidatedAttributes {
   values: Map<string, {value: string | true; attribute: RawAttribute}> // known keys, Runme names mapped to ours
@@ -51,6 +54,7 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
       continue
     }
     byKey.set(key, attribute)
+    if (isTemplate(key, attribute.value)) continue // checked once `${VAR}` is known, at run time
     raw[key] = runme && key === 'name' && typeof attribute.value === 'string' ? attribute.value.toLowerCase() : attribute.value
   }
   const failed = new Set<string>()
@@ -83,10 +87,14 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
       continue
     }
     if (values.has(target) && target !== key) continue // an explicit key wins over its Runme alias
-    values.set(target, {value: raw[key]!, attribute})
+    values.set(target, {value: raw[key] ?? attribute.value, attribute})
   }
   return {values, diagnostics}
 }
+
+// Typed keys whose value may hold `${VAR}`: validated and converted when the step runs.
+export const templatedKeys = ['timeout', 'delay', 'retries', 'exit', 'within', 'status']
+const isTemplate = (key: string, value: string | true): boolean => typeof value === 'string' && value.includes('${') && templatedKeys.includes(key)
 
 const flag = (value: string | true | undefined): boolean => value === true || value === 'true'
 const list = (value: string | true | undefined): string[] =>
@@ -116,17 +124,22 @@ export function toStepOptions(values: ValidatedAttributes['values']): StepOption
     const value = get(key)
     return typeof value === 'string' ? value : undefined
   }
+  const templates: Record<string, string> = {}
+  for (const key of templatedKeys) {
+    const value = get(key)
+    if (isTemplate(key, value ?? true)) templates[key] = value as string
+  }
   const duration = (key: string) => {
     const value = text(key)
-    return value === undefined ? undefined : parseDuration(value)
+    return value === undefined || templates[key] !== undefined ? undefined : parseDuration(value)
   }
   const confirm = get('confirm')
   const status = text('status')
   const options: StepOptions = {
     timeoutMs: duration('timeout'),
-    retries: Number(text('retries') ?? 0),
+    retries: templates['retries'] === undefined ? Number(text('retries') ?? 0) : 0,
     delayMs: duration('delay') ?? 1000,
-    exit: parseExit(text('exit') ?? '0'),
+    exit: parseExit(templates['exit'] === undefined ? (text('exit') ?? '0') : '0'),
     background: flag(get('background')),
     skip: flag(get('skip')),
     manual: flag(get('manual')),
@@ -146,7 +159,8 @@ export function toStepOptions(values: ValidatedAttributes['values']): StepOption
   if (cwd !== undefined) options.cwd = cwd
   const shell = text('shell')
   if (shell !== undefined) options.shell = shell
-  if (status !== undefined) options.status = parseStatus(status)
+  if (status !== undefined && templates['status'] === undefined) options.status = parseStatus(status)
+  if (Object.keys(templates).length > 0) options.templates = templates
   const within = duration('within')
   if (within !== undefined) options.withinMs = within
   if (values.has('interactive')) options.interactive = flag(get('interactive'))

@@ -12,6 +12,7 @@ import type {EventListener, PlannedStep} from '../events.js'
 import type {Redactor} from '../redact/index.js'
 import type {Prompt, RunContext} from './context.js'
 import {checkDecisions} from './decision.js'
+import {documentCwd} from './document-cwd.js'
 import {resolvedCommand} from './dry-run.js'
 import {maskingEmitter} from './mask-events.js'
 import {resolveEnvironment} from './inputs.js'
@@ -113,7 +114,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     // One step at a time: a long-lived bash forks each shell step (see session.ts).
     if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) context.session = new ShellSession(env)
     try {
-      const done = await runGraph(context, nodes, excluded, {env, cwd: runbook.dir}, Math.max(1, concurrency))
+      const done = await runGraph(context, nodes, excluded, {env, cwd: documentCwd(runbook)}, Math.max(1, concurrency))
       for (const [id, result] of done) results.set(id, result)
     } finally {
       await stopServices(context)

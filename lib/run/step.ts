@@ -17,6 +17,8 @@ import {finishResult, plainResult} from './results.js'
 import {isReadyUrl} from './ready.js'
 import {startService} from './service.js'
 import type {SessionState} from './state.js'
+import {documentCwd} from './document-cwd.js'
+import {resolveTemplates} from './templates.js'
 import {runTranscriptAttempt} from './transcript.js'
 
 // The result of a step and the session state the next step starts from.
@@ -26,7 +28,14 @@ export interface StepRun {
 }
 
 // Run `step` from `state` and emit its events.
-export async function runStep(outer: RunContext, step: Step, state: SessionState): Promise<StepRun> {
+export async function runStep(outer: RunContext, written: Step, state: SessionState): Promise<StepRun> {
+  const templated = resolveTemplates(written, state.env, outer.runbook.file)
+  if ('error' in templated) {
+    const result = plainResult(written, 'failed', templated.error)
+    outer.emit({type: 'step:end', at: Date.now(), stepId: written.id, result})
+    return {result, state}
+  }
+  const step = templated.step
   const hold = outer.redactor && maySetSecret(step) ? heldEmitter(outer.emit) : undefined
   const context: RunContext = hold ? {...outer, emit: hold.emit} : outer
   const skipped = await checkCondition(context, step, state)
@@ -140,7 +149,7 @@ export function resolve(context: RunContext, step: Step, state: SessionState): R
   const stepEnv: Record<string, string> = {}
   for (const [name, value] of Object.entries(step.options.env)) stepEnv[name] = interpolate(value, env)
   const resolved: Resolved = {
-    cwd: step.options.cwd === undefined ? state.cwd : path.resolve(context.runbook.dir, interpolate(step.options.cwd, env)),
+    cwd: step.options.cwd === undefined ? state.cwd : path.resolve(documentCwd(context.runbook), interpolate(step.options.cwd, env)),
     env: stepEnv,
     timeoutMs: step.options.timeoutMs ?? context.defaultTimeoutMs,
     shell: step.options.shell ?? context.defaultShell,

@@ -37,7 +37,7 @@ t.test('an invalid explicit id is reported and the heading id used instead', asy
 
 t.test('any other language with an attribute block is an error', async (t) => {
   t.same(errors(`${fence}yaml {#conf}\na: 1\n${fence}\n`), [
-    'doc.md:1:9: error: Language `yaml` has no runner (expected one of bash, sh, shell, zsh, console, shell-session, node, js, javascript, python, py, http) [invalid-annotation]',
+    'doc.md:1:9: error: Language `yaml` has no runner (expected one of bash, sh, shell, shellscript, zsh, console, shell-session, node, js, javascript, python, py, http) [invalid-annotation]',
   ])
 })
 
