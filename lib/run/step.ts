@@ -157,8 +157,10 @@ export function resolve(context: RunContext, step: Step, state: SessionState): R
   if (step.options.contains !== undefined) resolved.contains = interpolate(step.options.contains, env)
   // A ready URL is plain substitution; a ready command reaches a shell, so it stays as written and its
   // `${VAR}` is expanded by that shell from the environment (lib/shell/values.ts), never spliced in.
+  // Whether it is a URL is decided after substitution: `ready=${BASE_URL}/health` is a URL.
   if (step.options.ready !== undefined) {
-    resolved.ready = isReadyUrl(step.options.ready) ? interpolate(step.options.ready, {...env, ...stepEnv}) : step.options.ready
+    const expanded = interpolate(step.options.ready, {...env, ...stepEnv})
+    resolved.ready = isReadyUrl(expanded) ? expanded : step.options.ready
   }
   return resolved
 }
