@@ -51,6 +51,15 @@ export interface StepResult {
   command?: string // the command as run (variables unresolved: they come through the environment)
   allowedFailure?: boolean // failed but `allow-failure`
   condition?: {text: string; met?: boolean} // `if=`: as written, and whether it held (absent in a dry run)
+  artifacts?: ArtifactFile[] // `artifacts=`: the files the step made, copied into the evidence
+}
+
+// One file kept by `artifacts=`.
+export interface ArtifactFile {
+  path: string // relative to the step's folder, `/`-separated; also its place under steps/ID/artifacts/
+  source: string // absolute path it was found at
+  size: number // bytes as stored in the evidence (after masking, for text)
+  sha256?: string // of the stored file, set by the evidence writer
 }
 
 // Output kept in memory for write-back and reports: bounded; the full text lives in evidence logs.

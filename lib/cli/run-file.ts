@@ -92,11 +92,12 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
   const stable = values.stable ?? false
   const wantsOutputs = Boolean(values.write || values.out)
   if (!dryRun && (wantsOutputs || values.update || evidence)) {
-    const report = renderWriteBack(runbook, result, {stable, outputs: true, update: false, redactor})
+    const report = renderWriteBack(runbook, result, {stable, outputs: true, update: false, redactor, ...(evidence ? {evidenceLink: '.'} : {})})
     if (evidence) await evidence.finish(result, report)
     if (wantsOutputs || values.update) {
-      const text = renderWriteBack(runbook, result, {stable, outputs: wantsOutputs, update: values.update ?? false, redactor})
       const target = values.out ? path.resolve(io.cwd, values.out) : absolute
+      const evidenceLink = evidence && evidenceDir ? path.relative(path.dirname(target), evidenceDir).split(path.sep).join('/') || '.' : undefined
+      const text = renderWriteBack(runbook, result, {stable, outputs: wantsOutputs, update: values.update ?? false, redactor, ...(evidenceLink !== undefined ? {evidenceLink} : {})})
       const written = await writeFileAtomic(target, text, {original: target === absolute ? original : undefined})
       if (written.conflict) {
         io.stderr.write(`runbook: ${file} changed during the run; kept it and wrote the result to ${path.relative(io.cwd, written.path)}\n`)

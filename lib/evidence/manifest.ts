@@ -14,6 +14,7 @@ export interface ManifestStep {
   allowedFailure?: boolean
   dir?: string // steps/<dir>/ holding cmd.txt, stdout.log, stderr.log
   condition?: {text: string; met?: boolean} // `if=`; `met: false` is `skipped (condition)`
+  artifacts?: Array<{path: string; size: number; sha256?: string}> // under <dir>/artifacts/
 }
 
 // The manifest; `partial` while the run is still going (or when it never finished).
@@ -38,6 +39,7 @@ export function manifestStep(result: StepResult, dir?: string): ManifestStep {
   if (result.reason) step.reason = result.reason
   if (result.allowedFailure) step.allowedFailure = true
   if (result.condition) step.condition = result.condition
+  if (result.artifacts) step.artifacts = result.artifacts.map(({path, size, sha256}) => (sha256 ? {path, size, sha256} : {path, size}))
   if (dir) step.dir = dir
   return step
 }

@@ -10,6 +10,7 @@ import type {Redactor} from '../redact/index.js'
 import {finalManifest, manifestStep, type Manifest} from './manifest.js'
 import {ensureFolder, inside, safeName, writeWhole} from './paths.js'
 import {StepLogs} from './step-logs.js'
+import {copyArtifacts} from './artifacts.js'
 
 // Receives the run's events and, at the end, the result and the report.
 export interface EvidenceWriter {
@@ -79,6 +80,11 @@ export async function createEvidence(dir: string, runbook: Runbook, options: {re
         return
       case 'step:end': {
         logs.get(event.stepId)?.close()
+        const artifacts = event.result.artifacts
+        if (artifacts && artifacts.length > 0) {
+          const problems = copyArtifacts(inside(stepsDir, nameOf(event.stepId)), artifacts, redactor)
+          if (problems.length > 0) failures.push(new Error(`artifacts of \`${event.stepId}\`: ${problems.join('; ')}`))
+        }
         const entry = manifestStep(event.result, names.has(event.stepId) ? `steps/${names.get(event.stepId)}` : undefined)
         const index = manifest.steps.findIndex((step) => step.id === event.stepId)
         if (index === -1) manifest.steps.push(entry)

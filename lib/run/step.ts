@@ -10,6 +10,8 @@ import {emptyOutput, OutputCapture} from './capture.js'
 import {evaluateCondition} from './condition.js'
 import {runDecision} from './decision.js'
 import {takeCaptures} from './take-captures.js'
+import {findArtifacts} from './artifacts.js'
+import {runTtyAttempt, ttyManualReason} from './tty-step.js'
 import type {RunContext} from './context.js'
 import {heldEmitter, maySetSecret} from './held-output.js'
 import {isYes} from './prompt.js'
@@ -50,7 +52,7 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
     context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: decided.result})
     return decided
   }
-  const gate = await checkGates(context, step)
+  const gate = step.options.tty && !context.prompt ? plainResult(step, 'manual', ttyManualReason(step)) : await checkGates(context, step)
   if (gate) {
     context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: gate})
     return {result: gate, state}
@@ -73,6 +75,7 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
   }
   const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
   if (step.options.if !== undefined) result.condition = {text: step.options.if, met: true}
+  if (step.options.artifacts !== undefined) collectArtifacts(context, step, resolved.cwd, attempt!.state.env, result)
   learnSecrets(result, context)
   hold?.release((text) => context.redactor!.redact(text))
   result.captures = maskCaptures(result.captures, context)
@@ -83,6 +86,7 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
 
 async function runAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, quiet = false): Promise<Attempt> {
   if (step.options.background) return startService(context, step, state, resolved)
+  if (step.options.tty) return runTtyAttempt(context, step, state, resolved)
   if (step.runner === 'console') return runTranscriptAttempt(context, step, state, resolved)
   if (step.runner === 'http') return runHttpAttempt(context, step, state, resolved)
   return runProcessAttempt(context, step, state, resolved, {quiet})
@@ -122,6 +126,16 @@ function withCaptures(step: Step, attempt: Attempt): Attempt {
   if (!taken.ok) return {...attempt, ok: false, reason: taken.reason}
   const captures = attempt.captures ? {...attempt.captures, ...taken.values} : undefined
   return {...attempt, state: {...attempt.state, env: {...attempt.state.env, ...taken.values}}, ...(captures ? {captures} : {})}
+}
+
+// `artifacts=`: list the matching files on the result (the evidence copies them at step:end).
+function collectArtifacts(context: RunContext, step: Step, cwd: string, env: Record<string, string>, result: StepResult): void {
+  const glob = interpolate(step.options.artifacts!, env)
+  const {files, problems} = findArtifacts(cwd, glob)
+  result.artifacts = files
+  const warn = (message: string) => context.emit({type: 'warning', at: Date.now(), stepId: step.id, message})
+  if (files.length === 0 && problems.length === 0) warn(`artifacts="${glob}" of step \`${step.id}\` matched no file in ${cwd}`)
+  for (const problem of problems) warn(`step \`${step.id}\`: ${problem}`)
 }
 
 // `manual` and `confirm`: a result when the step must not run, undefined when it may.

@@ -6,12 +6,14 @@ import type {Redactor} from '../redact/index.js'
 import {fencedLines} from './fence.js'
 import {inlineText, sanitize} from './sanitize.js'
 import {shortenOutput} from './shorten.js'
+import {artifactLines} from './artifact-links.js'
 
 // What a region depends on besides the step and its result.
 export interface RegionOptions {
   stable: boolean
   maxLines: number
   redactor: Redactor
+  evidenceLink?: string // where the evidence folder is, relative to the document: artifacts are linked there
 }
 
 const failing = new Set(['failed', 'timed-out', 'interrupted'])
@@ -49,6 +51,7 @@ export function outputRegion(step: Step, result: StepResult, options: RegionOpti
     }
   }
   while (lines[lines.length - 1] === '') lines.pop()
+  if (result.artifacts) lines.push(...artifactLines(result, options))
   lines.push('<!-- /runbook:output -->')
   return lines
 }

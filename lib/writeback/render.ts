@@ -17,6 +17,7 @@ export interface WriteBackOptions {
   update: boolean
   redactor: Redactor
   maxLines?: number
+  evidenceLink?: string // the evidence folder relative to the written file (`/`-separated), to link artifacts
 }
 
 // The new text of the runbook after a run; every byte outside the owned regions stays as it was.
@@ -36,7 +37,7 @@ export function writeBackEdits(runbook: Runbook, result: RunResult, options: Wri
     }
   }
   if (!options.outputs) return edits
-  const regionOptions = {stable: options.stable, maxLines: options.maxLines ?? 200, redactor: options.redactor}
+  const regionOptions = {stable: options.stable, maxLines: options.maxLines ?? 200, redactor: options.redactor, ...(options.evidenceLink !== undefined ? {evidenceLink: options.evidenceLink} : {})}
   for (const step of runbook.steps) {
     const outcome = results.get(step.id)
     if (!outcome || !executed(outcome)) continue
