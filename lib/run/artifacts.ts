@@ -3,7 +3,7 @@
 // folder can match: the glob is relative and may not climb with `..`.
 import {lstatSync, readdirSync} from 'node:fs'
 import path from 'node:path'
-import {globBase, globToRegExp} from '../lint/glob.js'
+import {globBase, globMatcher} from '../lint/glob.js'
 import type {ArtifactFile} from '../result.js'
 
 const maxFiles = 1000
@@ -14,7 +14,7 @@ export function findArtifacts(cwd: string, glob: string): {files: ArtifactFile[]
   if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) {
     return {files: [], problems: [`artifacts="${glob}" must be a relative glob inside the step's folder (no leading / and no ..)`]}
   }
-  const regex = globToRegExp(pattern)
+  const matches = globMatcher(pattern)
   const files: ArtifactFile[] = []
   const problems: string[] = []
   const walk = (relative: string) => {
@@ -29,11 +29,11 @@ export function findArtifacts(cwd: string, glob: string): {files: ArtifactFile[]
       const stats = lstatSync(path.join(cwd, rel), {throwIfNoEntry: false})
       if (!stats) continue
       if (stats.isSymbolicLink()) {
-        if (regex.test(rel)) problems.push(`${rel} is a symlink: not followed`)
+        if (matches(rel)) problems.push(`${rel} is a symlink: not followed`)
         continue
       }
       if (stats.isDirectory()) walk(rel)
-      else if (stats.isFile() && regex.test(rel)) {
+      else if (stats.isFile() && matches(rel)) {
         if (files.length >= maxFiles) {
           problems.push(`more than ${maxFiles} files match: the rest are left out`)
           return
