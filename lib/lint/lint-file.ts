@@ -1,9 +1,10 @@
 // Lint one file on disk (read, cache lookup, lint, optional fix), the unit of work of every worker.
-import {readFileSync, renameSync, writeFileSync, statSync} from 'node:fs'
+import {renameSync, writeFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {LintConfig} from './config.js'
 import {applyFixes} from './fix.js'
 import {lintSource} from './lint-source.js'
+import {readSource} from './read-source.js'
 import type {LintMessage} from './types.js'
 
 // The outcome for one file; `deps` and `hash` feed the cache.
@@ -18,12 +19,9 @@ export interface FileResult {
 
 // Lint `absolute`, shown as `name`; with `fix`, safe fixes are written back and the file re-linted.
 export function lintFile(absolute: string, name: string, options: {config: LintConfig; fix: boolean; source?: string}): FileResult {
-  let source: string
-  try {
-    source = options.source ?? readFileSync(absolute, 'utf8')
-  } catch (error) {
-    return {file: name, messages: [], fixed: 0, deps: {}, error: `cannot read ${name}: ${(error as Error).message}`}
-  }
+  const read = options.source !== undefined ? {source: options.source} : readSource(absolute, name)
+  if ('error' in read) return {file: name, messages: [], fixed: 0, deps: {}, error: read.error}
+  let source = read.source
   const dir = path.dirname(absolute)
   let deps: Record<string, boolean> = {}
   let messages = lintSource(source, {file: name, dir, config: options.config, deps})

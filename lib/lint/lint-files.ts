@@ -1,6 +1,6 @@
 // Lint many files: cache lookups in this thread, the work spread over worker threads when there
 // are enough files to pay for starting them, results in file order.
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -8,6 +8,7 @@ import {Worker} from 'node:worker_threads'
 import {contentHash, openCache, type LintCache} from './cache.js'
 import type {LintConfig} from './config.js'
 import {lintFile, type FileResult} from './lint-file.js'
+import {readSource} from './read-source.js'
 import type {WorkItem} from './worker.js'
 
 // Options of lintFiles.
@@ -30,12 +31,9 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
   files.forEach((absolute, index) => {
     const name = displayName(absolute, options.cwd)
     if (!cache) return todo.push({absolute, name, index})
-    let source: string
-    try {
-      source = readFileSync(absolute, 'utf8')
-    } catch {
-      return todo.push({absolute, name, index})
-    }
+    const read = readSource(absolute, name)
+    if ('error' in read) return todo.push({absolute, name, index})
+    const source = read.source
     const hash = contentHash(source)
     const hit = cache.get(name, hash)
     if (hit) results[index] = {file: name, messages: hit, fixed: 0, deps: {}}

@@ -230,7 +230,7 @@ t.test('usage errors exit 2', async (t) => {
   const dir = t.testdir({'doc.md': '# ok\n'})
   const r = await runMain(['lint', '--format', 'xml'], dir)
   t.equal(r.code, 2)
-  t.match(r.stderr, /unknown --format `xml` \(expected one of: stylish, json, github, sarif\)/)
+  t.match(r.stderr, /unknown --format `xml` \(expected one of: stylish, json, github, sarif, junit, codequality\)/)
   t.equal((await runMain(['lint', '--frobnicate'], dir)).code, 2)
   const clean = await runMain(['lint'], dir)
   t.equal(clean.code, 0)

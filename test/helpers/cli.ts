@@ -32,6 +32,8 @@ export function runCli(
       clearTimeout(timer)
       resolve({code, signal, stdout, stderr})
     })
+    // A CLI may stop reading early (a size cap, an exit): its closed stdin is not the test's failure.
+    child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
 }

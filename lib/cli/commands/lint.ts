@@ -2,17 +2,21 @@
 import {parseArgs} from 'node:util'
 import path from 'node:path'
 import {UsageError} from '../../errors.js'
-import {findFiles, formatters, lintFiles, loadConfig, type FormatName} from '../../lint/index.js'
-import {exitCodes, type Command} from '../io.js'
-import {version} from '../main.js'
+import {findFiles, formatters, lintFiles, loadConfig, type FileResult, type FormatName, type LintConfig} from '../../lint/index.js'
+import {exitCodes, type CliIO, type Command} from '../io.js'
+import {lintSource} from '../../lint/index.js'
+import {readStreamSource} from '../../lint/read-source.js'
+import {version} from '../../version.js'
 
-const usage = `Usage: runbook lint [PATH|GLOB ...] [options]
+const usage = `Usage: runbook lint [PATH|GLOB|- ...] [options]
 
 Check runbooks and other Markdown without running anything. PATH is a file or a folder (searched
 for *.md, honouring .gitignore, skipping node_modules); quote globs: 'docs/**/*.md'. Default: .
+\`-\` reads the document from standard input.
 
 Options:
-  --format NAME          stylish (default) | json | github | sarif
+  --format NAME          stylish (default) | json | github | sarif | junit | codequality
+  --stdin-filename NAME  the name findings give the document read from \`-\` (and the base of its links)
   --config FILE          configuration (default: ./.runbookrc.json if present)
   --max-warnings N       exit 1 when there are more than N warnings
   --fix                  apply safe fixes (misspelt attribute keys, a missing \`bash\` language)
@@ -21,8 +25,9 @@ Options:
   --quiet                report errors only
   -h, --help             show this help
 
-Disable rules in a file with <!-- runbook-lint-disable RULE -->, <!-- runbook-lint-enable RULE -->
-or <!-- runbook-lint-disable-next-line RULE -->. Rules: docs/rules/<rule-id>.md.
+Disable rules with <!-- runbook-lint-disable RULE -->, <!-- runbook-lint-enable RULE -->,
+<!-- runbook-lint-disable-line RULE -->, <!-- runbook-lint-disable-next-line RULE --> or
+<!-- runbook-lint-disable-file RULE -->; add the reason after \` -- \`. Rules: docs/rules/<rule-id>.md.
 
 Exit codes: 0 no errors · 1 an error, or more warnings than --max-warnings · 2 usage error or bad config
 `
@@ -42,8 +47,12 @@ export const lint: Command = {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\``)
     }
     const config = loadConfig(values.config, io.cwd)
-    const files = findFiles(positionals, {cwd: io.cwd, ignore: config.ignore})
-    if (files.length === 0 && positionals.length > 0) throw new UsageError(`no Markdown files match ${positionals.map((p) => `\`${p}\``).join(', ')}`)
+    const fromStdin = positionals.includes('-')
+    const paths = positionals.filter((p) => p !== '-')
+    if (values['stdin-filename'] !== undefined && !fromStdin) throw new UsageError('--stdin-filename names the document read from `-`; add `-` to the paths')
+    if (fromStdin && values.fix) throw new UsageError('--fix cannot write back a document read from standard input')
+    const files = paths.length > 0 || !fromStdin ? findFiles(paths, {cwd: io.cwd, ignore: config.ignore}) : []
+    if (files.length === 0 && paths.length > 0) throw new UsageError(`no Markdown files match ${positionals.map((p) => `\`${p}\``).join(', ')}`)
     const cacheDir = values['cache-location'] ?? '.runbook-cache'
     const results = await lintFiles(files, {
       cwd: io.cwd,
@@ -51,6 +60,7 @@ export const lint: Command = {
       fix: values.fix === true,
       ...(values.cache || values['cache-location'] ? {cache: {location: path.resolve(io.cwd, cacheDir), key: `${version}:${JSON.stringify(config)}`}} : {}),
     })
+    if (fromStdin) results.unshift(await lintStdin(io, values['stdin-filename'], config))
     let status: number = exitCodes.ok
     for (const r of results) {
       if (r.error) {
@@ -77,6 +87,15 @@ export const lint: Command = {
   },
 }
 
+// The document on standard input, linted as `--stdin-filename` (default `<stdin>` in the current folder).
+async function lintStdin(io: CliIO, stdinName: string | undefined, config: LintConfig): Promise<FileResult> {
+  const name = stdinName ?? '<stdin>'
+  const read = await readStreamSource(io.stdin, name)
+  if ('error' in read) return {file: name, messages: [], fixed: 0, deps: {}, error: read.error}
+  const absolute = path.resolve(io.cwd, name)
+  return {file: name, messages: lintSource(read.source, {file: name, dir: path.dirname(absolute), config}), fixed: 0, deps: {}}
+}
+
 function parse(args: string[]) {
   try {
     return parseArgs({
@@ -90,6 +109,7 @@ function parse(args: string[]) {
         cache: {type: 'boolean'},
         'cache-location': {type: 'string'},
         quiet: {type: 'boolean'},
+        'stdin-filename': {type: 'string'},
       },
     })
   } catch (error) {

@@ -1,7 +1,9 @@
 // Formatters by name: plain functions from findings to text (ESLint style).
 import type {LintMessage} from '../types.js'
+import {codequality} from './codequality.js'
 import {github} from './github.js'
 import {json} from './json.js'
+import {junit} from './junit.js'
 import {sarif} from './sarif.js'
 import {stylish} from './stylish.js'
 
@@ -14,7 +16,7 @@ export interface FormatInput {
 }
 
 // The formatters lint offers with `--format`.
-export const formatters = {stylish, json, github, sarif} as const
+export const formatters = {stylish, json, github, sarif, junit, codequality} as const
 
 // A formatter's name.
 export type FormatName = keyof typeof formatters

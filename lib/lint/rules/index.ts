@@ -6,6 +6,7 @@ import {destructiveWithoutConfirm} from './destructive-without-confirm.js'
 import {duplicateStepId} from './duplicate-step-id.js'
 import {expectWithoutStepOutput} from './expect-without-step-output.js'
 import {invalidAnnotation} from './invalid-annotation.js'
+import {invalidDisableComment} from './invalid-disable-comment.js'
 import {missingLanguage} from './missing-language.js'
 import {orphanExpectation} from './orphan-expectation.js'
 import {placeholderInCommand} from './placeholder-in-command.js'
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   duplicateStepId,
   expectWithoutStepOutput,
   invalidAnnotation,
+  invalidDisableComment,
   missingLanguage,
   orphanExpectation,
   placeholderInCommand,
