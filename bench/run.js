@@ -19,8 +19,9 @@ import * as lint from './figures/lint.mjs'
 import * as memory from './figures/memory.mjs'
 import * as writeBack from './figures/write-back.mjs'
 import * as spawnCost from './figures/spawn-cost.mjs'
+import * as manyFiles from './figures/many-files.mjs'
 
-const figures = [perStep, coldStart, fanOut, lint, memory, writeBack, spawnCost]
+const figures = [perStep, coldStart, fanOut, lint, memory, writeBack, spawnCost, manyFiles]
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = path.join(root, 'bench/.work')
 const {values} = parseArgs({options: {

@@ -61,13 +61,14 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   const runOne = async (candidate: Candidate) => {
     const errors = createTextBuffer()
     const github = createTextBuffer()
+    const listing = createTextBuffer()
     const evidenceDir = evidenceRoot ? path.join(evidenceRoot, evidencePath(candidate.file)) : undefined
     let outcome
     try {
       if (!candidate.input) throw candidate.error
       const fileReporters = reporters.start(candidate.file)
       const actions = createGithubActions(io.env, github)
-      const {code, result} = await runFile(candidate.input, values, io, {reporters: actions ? [...fileReporters, actions] : fileReporters, evidenceDir})
+      const {code, result} = await runFile(candidate.input, values, io, {reporters: actions ? [...fileReporters, actions] : fileReporters, evidenceDir, listing})
       outcome = {code, result}
     } catch (error) {
       const code = reportError(error, {stderr: errors}, io.debug === true)
@@ -77,6 +78,8 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
     if (grouped) (reporters.human ? io.stdout : io.stderr).write(grouped)
     codes.push(outcome.code)
     reporters.end(candidate.file, {...outcome, evidence: evidenceDir})
+    // --dry-run: each file's commands under its line, for people reading the terminal.
+    if (reporters.human && listing.text()) io.stdout.write(`${listing.text().trim().replace(/^/gm, '    ')}\n`)
   }
   try {
     await runPool(chosen, jobs, runOne, () => io.interrupt.aborted, (candidate) => reporters.skip(candidate.file, 'not run (interrupted)'))

@@ -85,3 +85,12 @@ t.test('--write, --update and --stable work across many files, and --out is refu
   t.equal(out.code, 2)
   t.match(out.stderr, /--out writes one file/)
 })
+
+t.test('--dry-run over many files lists each file with its commands and runs nothing', async (t) => {
+  const repo = tree({'a.md': book('A', {make: 'touch made-a'}), 'b.md': book('B', {make: 'touch made-b'})})
+  t.teardown(repo.cleanup)
+  const run = await runCli(['run', '.', '--dry-run', '--reporter', 'plain'], {cwd: repo.dir})
+  t.equal(run.code, 0, run.stderr)
+  t.match(run.stdout, /^✓ a\.md — [^\n]*\n {4}Commands \(nothing was executed\):\n {6}make:\n {8}touch made-a\n✓ b\.md/m)
+  t.notOk(existsSync(path.join(repo.dir, 'made-a')) || existsSync(path.join(repo.dir, 'made-b')), 'nothing ran')
+})
