@@ -14,6 +14,7 @@ import type {Runbook} from '../model.js'
 import type {RunResult} from '../result.js'
 import {exitCodes, type CliIO} from './io.js'
 import {readEnvFile} from './env-file.js'
+import {undeclaredSetWarnings} from './set-undeclared.js'
 import {parseSetFlags} from './set-flags.js'
 import type {RunValues} from './commands/run.js'
 
@@ -39,6 +40,7 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
   const env: Record<string, string | undefined> = {...io.env}
   if (values['env-file']) Object.assign(env, await readEnvFile(path.resolve(io.cwd, values['env-file']), values['env-file']))
   const set = parseSetFlags(values.set ?? [])
+  for (const warning of undeclaredSetWarnings(runbook, set)) io.stderr.write(`runbook: warning: ${warning}\n`)
   Object.assign(env, set)
 
   const secrets = collectSecrets(runbook, env)

@@ -21,6 +21,7 @@ import {terminalPrompt} from './prompt.js'
 import {failsRun, plainResult} from './results.js'
 import {runGraph} from './schedule.js'
 import {selectNodes} from './select.js'
+import {tagGapWarnings} from './select-gaps.js'
 import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
 
@@ -73,6 +74,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     return entry
   })
   emit({type: 'run:start', at: Date.now(), runbook: runbook.file, runId, steps: planned, dryRun: options.dryRun})
+  for (const gap of tagGapWarnings(nodes, excluded, options.tags)) emit({type: 'warning', at: Date.now(), ...gap})
 
   const results = new Map<string, StepResult>()
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined

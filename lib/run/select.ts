@@ -51,6 +51,15 @@ export function selectNodes(nodes: PlanNode[], selection: Selection): Map<string
     narrow(new Set(ids.slice(at)))
   }
   if (selection.tags.length > 0) {
+    // A tag no step carries is a typo, not an empty selection: say so before anything runs.
+    const known = [...new Set(nodes.flatMap((node) => (node.step ?? node.table)!.options.tags))].sort()
+    for (const tag of selection.tags) {
+      if (known.includes(tag)) continue
+      const hint = suggest(tag, known)
+      throw new UsageError(
+        `--tag: no step is tagged \`${tag}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}; ${known.length > 0 ? `tags: ${known.join(', ')}` : 'this runbook has no tags'}`,
+      )
+    }
     narrow(new Set(nodes.filter((node) => (node.step ?? node.table)!.options.tags.some((tag) => selection.tags.includes(tag))).map((node) => node.id)))
   }
   // A `skip` step runs only when the user names it: `--only ID` or `--target ID` (as Runme runs an
