@@ -29,6 +29,9 @@ export interface Collected {
   annotated: boolean
 }
 
+// A comment annotation applies to the fence on the very next line; run, list and lint all refuse one
+// that is not, so a blank line never silently turns a step into prose.
+const danglingNote = 'put the comment on the line directly above the fence, with no blank line between'
 const annotationComment = /<!--\s*runbook:\s([\s\S]*?)-->/g
 let stepKeys: string[] | undefined
 
@@ -56,7 +59,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
   }
   const unfenced = (pending: NonNullable<typeof pendingFence>) => {
     if (isManual(pending.block)) proseStep(pending.block, pending.heading)
-    else report(context, 'Annotation comment is not followed by a fenced block', pending.block.start, pending.end, {severity: 'warning'})
+    else report(context, 'Annotation comment is not followed by a fenced block', pending.block.start, pending.end, {note: danglingNote})
   }
   const dangling = (start: number) => {
     if (pendingFence && !adjacent(pendingFence.end, start)) {

@@ -83,6 +83,12 @@ export function makeCheckTable(node: Table, attributes: RawAttribute[], comment:
   if (typeof threshold === 'string') {
     const [pass, of] = threshold.split('/').map(Number) as [number, number]
     table.threshold = {pass, of}
+    // A threshold that can never be met (9/4, or more passes than the table has rows) is a typo.
+    const problem = of === 0 ? 'no rows' : pass > of ? `more passes than rows (${pass} > ${of})` : pass > rows.length ? `${pass} passes, but the table has ${rows.length} row${rows.length === 1 ? '' : 's'}` : undefined
+    if (problem !== undefined) {
+      const at = values.get('threshold')!
+      report(context, `Invalid \`threshold=${threshold}\`: ${problem}; expected passes/rows such as ${Math.max(1, rows.length - 1)}/${Math.max(1, rows.length)}`, at.attribute.span.start.offset, at.attribute.span.end.offset)
+    }
   }
   const explicit = values.get('id')?.value
   return typeof explicit === 'string' ? {table, explicitId: explicit} : {table}

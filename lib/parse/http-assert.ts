@@ -1,4 +1,6 @@
 // hurl-style assert lines (`jsonpath "$.status" == "ok"`), shared by http blocks and check tables.
+import {compileUserRegex} from '../assert/user-regex.js'
+import {suggest} from './suggest.js'
 import type {HttpAssert, HttpQuery} from '../model.js'
 
 const predicates = ['==', '!=', '<=', '>=', '<', '>', 'contains', 'startsWith', 'endsWith', 'matches', 'exists', 'count'] as const
@@ -32,7 +34,9 @@ export function parseQuery(text: string, offset = 0): Parsed<HttpQuery> {
     const rest = after.slice(quoted.length).trimStart()
     return {ok: true, value: word === 'header' ? {type: 'header', name: quoted.value} : {type: 'jsonpath', path: quoted.value}, rest}
   }
-  return {ok: false, message: `unknown query \`${word || text.split(/\s/)[0]}\`: expected status, header "X", body, jsonpath "$.a" or duration`, column: offset}
+  const hint = word ? suggest(word, ['status', 'header', 'body', 'jsonpath', 'duration']) : undefined
+  const guess = hint ? ` (did you mean \`${hint}\`?)` : ''
+  return {ok: false, message: `unknown query \`${word || text.split(/\s/)[0]}\`${guess}: expected status, header "X", body, jsonpath "$.a" or duration`, column: offset}
 }
 
 // Parse a value: a number, a quoted string, true/false/null, or `/regex/` (for `matches`).
@@ -80,11 +84,8 @@ export function parseAssertLine(raw: string, line: number): {ok: true; assert: H
   if (predicate === 'matches' && typeof value.value !== 'string') return {ok: false, message: '`matches` expects /regex/ or a quoted pattern', column: column()}
   if (predicate === 'count' && typeof value.value !== 'number') return {ok: false, message: '`count` expects a number', column: column()}
   if (predicate === 'matches') {
-    try {
-      new RegExp(value.value as string, 'u')
-    } catch (error) {
-      return {ok: false, message: `invalid regular expression: ${(error as Error).message}`, column: column()}
-    }
+    const compiled = compileUserRegex(value.value as string, {flags: 'u'})
+    if (!compiled.ok && compiled.message.startsWith('invalid')) return {ok: false, message: compiled.message, column: column()}
   }
   result.value = value.value
   return {ok: true, assert: result}

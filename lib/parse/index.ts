@@ -13,6 +13,8 @@ import {collect} from './build.js'
 import type {ParseContext} from './context.js'
 import {blankFrontMatter, findFrontMatter, readFrontMatter} from './front-matter.js'
 import {assignIds, resolveChecklist} from './ids.js'
+import {suggest} from './suggest.js'
+import {preflightDiagnostics} from './preflight.js'
 import {createLocator} from './positions.js'
 import {findRegions} from './regions.js'
 
@@ -79,7 +81,11 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
     for (const item of runbook.checklist) {
       for (const ref of item.refKind === 'check' ? item.refs : []) {
         if (ids.has(ref)) continue
-        context.diagnostics.push(new Diagnostic(`\`check=${ref}\` names no step of this runbook`, {file, place: item.span.start, ruleId: 'unknown-dependency', severity: 'warning'}))
+        // An error, as an unknown `needs=` is: a box that can never be ticked is a typo to fix now.
+        const hint = suggest(ref, [...ids])
+        context.diagnostics.push(
+          new Diagnostic(`\`check=${ref}\` names no step of this runbook${hint ? ` (did you mean \`${hint}\`?)` : ''}`, {file, place: item.span.start, ruleId: 'unknown-dependency'}),
+        )
       }
     }
     runbook.annotated = collected.annotated || runbook.frontMatter?.data['runbook'] !== undefined || runbook.frontMatter?.runme === true
@@ -117,7 +123,7 @@ export async function readRunbook(filePath: string, options: {all?: boolean; fil
 
 // Throw InvalidRunbookError when the runbook or its step graph has an error (exit 2 before anything runs).
 export function assertRunnable(runbook: Runbook): void {
-  const errors = [...runbook.diagnostics, ...planRunbook(runbook).diagnostics].filter((d) => d.severity === 'error')
+  const errors = [...runbook.diagnostics, ...planRunbook(runbook).diagnostics, ...preflightDiagnostics(runbook)].filter((d) => d.severity === 'error')
   if (!hasErrors(errors)) return
   errors.sort((a, b) => a.start.offset - b.start.offset)
   const count = errors.length

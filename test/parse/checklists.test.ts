@@ -53,8 +53,8 @@ t.test('nested and ordered task items', async (t) => {
   ])
 })
 
-t.test('a check= comment naming no step warns at the item', async (t) => {
+t.test('a check= comment naming no step is an error at the item', async (t) => {
   const rb = parseRunbook('```sh {#a}\nls\n```\n\n- [ ] done <!-- runbook: check=a,zz -->\n', {file: 'doc.md'})
-  t.same(rb.diagnostics.map((d) => [d.format()]), [['doc.md:5:1: warning: `check=zz` names no step of this runbook [unknown-dependency]']])
+  t.same(rb.diagnostics.map((d) => [d.format()]), [['doc.md:5:1: error: `check=zz` names no step of this runbook [unknown-dependency]']])
   t.same(rb.checklist[0]!.refs, ['a', 'zz'])
 })

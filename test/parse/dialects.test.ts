@@ -93,10 +93,10 @@ t.test('the HTML comment form annotates the plain fence right after it', async (
   t.equal(step.attributes[1]!.span.start.column, 24)
 })
 
-t.test('a comment annotation with nothing after it warns', async (t) => {
+t.test('a comment annotation with nothing after it is an error', async (t) => {
   const rb = parse(`<!-- runbook: #lonely -->\n\nJust prose.\n`)
   t.equal(rb.steps.length, 0)
-  t.same(rb.diagnostics.map((d) => [d.severity, d.message]), [['warning', 'Annotation comment is not followed by a fenced block']])
+  t.same(rb.diagnostics.map((d) => [d.severity, d.message]), [['error', 'Annotation comment is not followed by a fenced block']])
 })
 
 t.test('runners by language', async (t) => {

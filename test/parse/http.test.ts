@@ -67,7 +67,7 @@ t.test('a broken http block gives diagnostics at the line and column', async (t)
     'doc.md:5:1: error: expected a header `Name: value` or a blank line before the body, got `not a header` [invalid-annotation]',
     'doc.md:8:8: error: invalid assert: expected a predicate (== != <= >= < > contains startsWith endsWith matches exists count), got `===` [invalid-annotation]',
     'doc.md:9:10: error: invalid assert: expected a quoted JSONPath after `jsonpath` [invalid-annotation]',
-    'doc.md:10:14: error: invalid assert: invalid regular expression: Invalid regular expression: /(/u: Unterminated group [invalid-annotation]',
+    'doc.md:10:14: error: invalid assert: invalid regular expression /(/: Unterminated group [invalid-annotation]',
     'doc.md:12:1: error: invalid capture: expected `NAME: jsonpath "$.id"` [invalid-annotation]',
   ])
 })

@@ -1,5 +1,6 @@
 // `unsafe-regex`: a ` (re)` line or `matches /re/` that is invalid or can backtrack catastrophically.
 import {checkRegexSafety} from '../../assert/safe-regex.js'
+import {compileUserRegex} from '../../assert/user-regex.js'
 import {codePlace} from '../code-place.js'
 import {defineRule} from '../define-rule.js'
 import type {Span} from '../../model.js'
@@ -9,10 +10,10 @@ export const unsafeRegex = defineRule(
   {id: 'unsafe-regex', severity: 'error', description: 'A ` (re)` or `matches` pattern that is invalid or can backtrack catastrophically'},
   (runbook, context) => {
     const check = (pattern: string, place: Span) => {
-      try {
-        new RegExp(pattern)
-      } catch (error) {
-        context.report(`Invalid regular expression \`${pattern}\`: ${(error as Error).message}`, place)
+      const compiled = compileUserRegex(pattern)
+      if (!compiled.ok && compiled.message.startsWith('invalid')) {
+        // One message, the one the run gives: "Invalid regular expression /h(i/: Unterminated group".
+        context.report(compiled.message.replace(/^i/, 'I'), place)
         return
       }
       const verdict = checkRegexSafety(pattern)
