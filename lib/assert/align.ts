@@ -11,7 +11,7 @@ export type AlignOp =
   | {op: 'insert'; a: number}
 
 // True when the patterns match the whole output.
-export function matchLines(patterns: LinePattern[], actual: string[]): boolean {
+export function matchLines(patterns: LinePattern[], actual: string[], raw?: string[]): boolean {
   const n = actual.length
   // reachable[j] for the current pattern line: the first i lines match actual[0..j)
   let reach: number[] = [0]
@@ -24,7 +24,19 @@ export function matchLines(patterns: LinePattern[], actual: string[]): boolean {
       continue
     }
     const next: number[] = []
-    for (const j of reach) if (j < n && pattern.matches(actual[j]!)) next.push(j + 1)
+    if (pattern.repeat) {
+      const seen = new Set<number>()
+      for (const j of reach) {
+        if (pattern.repeat.min === 0) seen.add(j)
+        for (let k = j, count = 0; k < n && count < pattern.repeat.max && pattern.matches(actual[k]!, raw?.[k]); k++) {
+          count++
+          if (count >= pattern.repeat.min) seen.add(k + 1)
+        }
+      }
+      reach = [...seen].sort((a, b) => a - b)
+      continue
+    }
+    for (const j of reach) if (j < n && pattern.matches(actual[j]!, raw?.[j])) next.push(j + 1)
     reach = next
   }
   return reach.length > 0 && reach[reach.length - 1] === n
@@ -38,27 +50,27 @@ const substituteCost = 2
 const deleteCost = 3
 
 // The cheapest alignment (fewest deleted + inserted lines) of the patterns against the output.
-export function alignLines(patterns: LinePattern[], actual: string[]): AlignOp[] {
+export function alignLines(patterns: LinePattern[], actual: string[], raw?: string[]): AlignOp[] {
   // Trim a prefix and suffix that match line for line, so the quadratic part stays small.
   let head = 0
-  while (head < patterns.length && head < actual.length && patterns[head]!.kind !== 'ellipsis' && patterns[head]!.matches(actual[head]!)) head++
+  while (head < patterns.length && head < actual.length && patterns[head]!.kind !== 'ellipsis' && !patterns[head]!.repeat && patterns[head]!.matches(actual[head]!, raw?.[head])) head++
   let tail = 0
   while (
     tail < patterns.length - head && tail < actual.length - head &&
-    patterns[patterns.length - 1 - tail]!.kind !== 'ellipsis' &&
-    patterns[patterns.length - 1 - tail]!.matches(actual[actual.length - 1 - tail]!)
+    patterns[patterns.length - 1 - tail]!.kind !== 'ellipsis' && !patterns[patterns.length - 1 - tail]!.repeat &&
+    patterns[patterns.length - 1 - tail]!.matches(actual[actual.length - 1 - tail]!, raw?.[actual.length - 1 - tail])
   ) tail++
   const ops: AlignOp[] = []
   for (let i = 0; i < head; i++) ops.push({op: 'match', p: i, a: i})
   const pEnd = patterns.length - tail
   const aEnd = actual.length - tail
-  if ((pEnd - head + 1) * (aEnd - head + 1) <= maxCells) ops.push(...alignMiddle(patterns, actual, head, pEnd, head, aEnd))
+  if ((pEnd - head + 1) * (aEnd - head + 1) <= maxCells) ops.push(...alignMiddle(patterns, actual, raw, head, pEnd, head, aEnd))
   else ops.push(...crude(patterns, head, pEnd, head, aEnd))
   for (let k = tail; k > 0; k--) ops.push({op: 'match', p: patterns.length - k, a: actual.length - k})
   return ops
 }
 
-function alignMiddle(patterns: LinePattern[], actual: string[], p0: number, p1: number, a0: number, a1: number): AlignOp[] {
+function alignMiddle(patterns: LinePattern[], actual: string[], raw: string[] | undefined, p0: number, p1: number, a0: number, a1: number): AlignOp[] {
   const m = p1 - p0
   const n = a1 - a0
   const width = n + 1
@@ -75,11 +87,13 @@ function alignMiddle(patterns: LinePattern[], actual: string[], p0: number, p1: 
         continue
       }
       let best = deleteCost + cost[down]!
+      if (pattern.repeat?.min === 0) best = Math.min(best, cost[down]!)
       if (j < n) {
         best = Math.min(best, insertCost + cost[here + 1]!, substituteCost + cost[down + 1]!)
-        if (pattern.matches(actual[a0 + j]!)) {
+        if (pattern.matches(actual[a0 + j]!, raw?.[a0 + j])) {
           matched[here] = 1
           best = Math.min(best, cost[down + 1]!)
+          if (pattern.repeat) best = Math.min(best, cost[here + 1]!) // one more line for a quantified pattern
         }
       }
       cost[here] = best
@@ -100,6 +114,21 @@ function alignMiddle(patterns: LinePattern[], actual: string[], p0: number, p1: 
       while (j < n && cost[i * width + j] !== cost[(i + 1) * width + j]) j++
       ops.push({op: 'ellipsis', p: p0 + i, from: a0 + from, to: a0 + j})
       i++
+    } else if (patterns[p0 + i]!.repeat) {
+      // A quantified line covers a run of output lines, shown like `...`.
+      const from = j
+      while (j < n && matched[i * width + j] && cost[i * width + j] === cost[i * width + j + 1] && cost[i * width + j] !== cost[(i + 1) * width + j + 1]) j++
+      if (j < n && matched[i * width + j] && cost[i * width + j] === cost[(i + 1) * width + j + 1]) {
+        ops.push({op: 'ellipsis', p: p0 + i++, from: a0 + from, to: a0 + ++j})
+      } else if (cost[i * width + j] === cost[(i + 1) * width + j] && patterns[p0 + i]!.repeat!.min === 0 && j === from) {
+        ops.push({op: 'ellipsis', p: p0 + i++, from: a0 + j, to: a0 + j})
+      } else if (j < n && cost[i * width + j] === substituteCost + cost[(i + 1) * width + j + 1]!) {
+        ops.push({op: 'delete', p: p0 + i++}, {op: 'insert', a: a0 + j++})
+      } else if (cost[i * width + j] === deleteCost + cost[(i + 1) * width + j]!) {
+        ops.push({op: 'delete', p: p0 + i++})
+      } else {
+        ops.push({op: 'insert', a: a0 + j++})
+      }
     } else if (j < n && matched[here] && cost[here] === cost[down + 1]) {
       ops.push({op: 'match', p: p0 + i++, a: a0 + j++})
     } else if (j < n && cost[here] === substituteCost + cost[down + 1]!) {

@@ -1,4 +1,4 @@
-// ` (glob)` lines: `*` any run of characters, `?` one character, `\` escapes the next one.
+// ` (glob)` lines: `*` any run of characters, `?` one character, `\` escapes `*`, `?` and `\`.
 // Matched with the classic two-pointer wildcard algorithm, O(pattern × text), never exponential.
 
 type Token = {kind: 'star'} | {kind: 'one'} | {kind: 'char'; char: string}
@@ -8,7 +8,8 @@ function tokenize(glob: string): Token[] {
   const tokens: Token[] = []
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!
-    if (char === '\\' && i + 1 < glob.length) tokens.push({kind: 'char', char: glob[++i]!})
+    // As in cram, only `\*`, `\?` and `\\` are escapes; a `\` before anything else is itself.
+    if (char === '\\' && i + 1 < glob.length && '*?\\'.includes(glob[i + 1]!)) tokens.push({kind: 'char', char: glob[++i]!})
     else if (char === '*') tokens.push({kind: 'star'})
     else if (char === '?') tokens.push({kind: 'one'})
     else tokens.push({kind: 'char', char})

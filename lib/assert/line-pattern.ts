@@ -12,9 +12,10 @@ export type LineKind = 'literal' | 'ellipsis' | 're' | 'glob' | 'esc' | 'placeho
 export interface LinePattern {
   kind: LineKind
   text: string // the line as written
-  matches(actual: string): boolean
+  matches(actual: string, raw?: string): boolean // `raw`: the line with its ANSI sequences, for ` (esc)`
   explain(actual: string): string // why `actual` does not match: `expected <int>, got "3.5"`
   error?: string // an authoring problem (invalid or unsafe regex)
+  repeat?: {min: number; max: number} // Scrut's quantifiers: `(regex+)` one or more lines, `(?)` zero or one …
 }
 
 type Segment = {literal: string} | {placeholder: string}
@@ -35,14 +36,11 @@ export function compileLine(text: string): LinePattern {
 
 function compileFresh(text: string): LinePattern {
   if (text.trim() === '...') return {kind: 'ellipsis', text, matches: () => true, explain: () => ''}
-  if (text.endsWith(' (re)')) return regexLine(text, text.slice(0, -5))
-  if (text.endsWith(' (glob)')) {
-    const glob = compileGlob(text.slice(0, -7))
-    return {kind: 'glob', text, matches: (a) => a === text || glob(a), explain: (a) => `expected ${quote(text.slice(0, -7))} (glob), got ${quote(a)}`}
-  }
-  if (text.endsWith(' (esc)')) {
-    const decoded = decodeEscapes(text.slice(0, -6)).replace(/[ \t]+$/, '')
-    return {kind: 'esc', text, matches: (a) => a === text || a === decoded, explain: (a) => `expected ${quote(decoded)} (esc), got ${quote(a)}`}
+  const suffix = readSuffix(text)
+  if (suffix) {
+    const pattern = suffixed(text, suffix.body, suffix.kind)
+    if (suffix.repeat) pattern.repeat = suffix.repeat
+    return pattern
   }
   if (!text.includes('<')) return new LiteralLine(text, text)
   const segments = splitPlaceholders(text)
@@ -53,9 +51,43 @@ function compileFresh(text: string): LinePattern {
   return {kind: 'placeholder', text, matches: (a) => a === text || regex.test(a), explain: (a) => explainPlaceholders(segments, text, a)}
 }
 
+// Line suffixes of cram and Scrut: `(re)`/`(regex)`, `(glob)`, `(esc)`/`(escaped)`, `(no-eol)`,
+// `(equal)`, each with an optional quantifier (`(regex+)`, `(glob*)`, `(?)`, `(+)`, `(*)`).
+const suffixPattern = /^(.*) \((re|regex|glob|esc|escaped|equal|no-eol)?([?*+])?\)$/s
+const quantifiers: Record<string, {min: number; max: number}> = {'?': {min: 0, max: 1}, '*': {min: 0, max: Infinity}, '+': {min: 1, max: Infinity}}
+
+function readSuffix(text: string): {body: string; kind: string; repeat?: {min: number; max: number}} | undefined {
+  const match = suffixPattern.exec(text)
+  if (!match || (match[2] === undefined && match[3] === undefined)) return undefined
+  const read: {body: string; kind: string; repeat?: {min: number; max: number}} = {body: match[1]!, kind: match[2] ?? 'equal'}
+  if (match[3]) read.repeat = quantifiers[match[3]]!
+  return read
+}
+
+function suffixed(text: string, body: string, kind: string): LinePattern {
+  // Scrut's `… (escaped) (glob)`: the escapes are decoded first, then matched against the raw line.
+  const escaped = kind !== 'esc' && kind !== 'escaped' ? / \((?:esc|escaped)\)$/.exec(body) : null
+  if (escaped) body = decodeEscapes(body.slice(0, escaped.index))
+  const line = (a: string, raw: string | undefined) => (escaped ? (raw ?? a) : a)
+  if (kind === 're') return regexLine(text, body, true, escaped !== null)
+  // Scrut puts `^…$` around a `(regex)` as written, so `a|b` binds the anchors to its ends.
+  if (kind === 'regex') return regexLine(text, `^${body}$`, false, escaped !== null)
+  if (kind === 'glob') {
+    const glob = compileGlob(body)
+    return {kind: 'glob', text, matches: (a, raw) => a === text || glob(line(a, raw)), explain: (a) => `expected ${quote(body)} (glob), got ${quote(a)}`}
+  }
+  if (kind === 'esc' || kind === 'escaped') {
+    // Matched against the raw line (ANSI sequences kept), so `\x1b[1m` can be checked.
+    const decoded = decodeEscapes(body).replace(/[ \t]+$/, '')
+    return {kind: 'esc', text, matches: (a, raw) => a === text || a === decoded || raw === decoded, explain: (a) => `expected ${quote(decoded)} (esc), got ${quote(a)}`}
+  }
+  return new LiteralLine(text, body) // `(equal)`, `(no-eol)` (final newlines are never compared)
+}
+
 // A plain line (the common case, so no closures: outputs of many thousand lines stay cheap).
 class LiteralLine implements LinePattern {
   readonly kind = 'literal'
+  repeat?: {min: number; max: number}
   constructor(readonly text: string, readonly literal: string) {}
   matches(actual: string): boolean {
     return actual === this.text || actual === this.literal
@@ -65,15 +97,16 @@ class LiteralLine implements LinePattern {
   }
 }
 
-function regexLine(text: string, source: string): LinePattern {
-  const compiled = compileUserRegex(source, {whole: true})
+function regexLine(text: string, source: string, whole = true, raw = false): LinePattern {
+  const compiled = compileUserRegex(source, {whole})
   if (!compiled.ok) return {kind: 're', text, matches: (a) => a === text, explain: () => compiled.message, error: compiled.message}
   const known = new Map<string, boolean>() // each line is tested once, however often the aligner asks
   const pattern: LinePattern = {
     kind: 're',
     text,
-    matches: (a) => {
-      if (a === text) return true
+    matches: (line, rawLine) => {
+      if (line === text) return true
+      const a = raw ? (rawLine ?? line) : line
       const cached = known.get(a)
       if (cached !== undefined) return cached
       const result = compiled.test(a)

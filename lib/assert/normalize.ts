@@ -10,6 +10,12 @@ export function normalizeLines(text: string): string[] {
   return lines
 }
 
+// The same lines with their ANSI sequences kept (one for one with `normalizeLines`), for ` (esc)` lines.
+export function rawLines(text: string): string[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.replace(/[ \t]+$/, ''))
+  return lines.slice(0, normalizeLines(text).length)
+}
+
 // The normalised text (lines joined with LF, no final newline): what a failure report shows as `actual`.
 export function normalizeText(text: string): string {
   return normalizeLines(text).join('\n')

@@ -4,7 +4,7 @@ import {alignLines, matchLines, type AlignOp} from './align.js'
 import {renderDiff} from './diff.js'
 import {encodeEscapes, needsEscaping} from './escapes.js'
 import {compileLine, quote, type LinePattern} from './line-pattern.js'
-import {normalizeLines} from './normalize.js'
+import {normalizeLines, rawLines} from './normalize.js'
 
 // The outcome of a text match; `line` is the 1-based expected line that failed first.
 export interface TextMatch {
@@ -24,6 +24,7 @@ const ellipsis = compileLine('...')
 interface Prepared {
   expected: string[]
   actual: string[]
+  raw?: string[] // the output lines with ANSI kept, when an ` (esc)` line may look at them
   patterns: LinePattern[] // with the two `...` that `contains` adds around the lines
   offset: number // 1 when `contains` added a leading `...`
   start: number // index of actual[0] in the whole output (`contains` looks at a window)
@@ -35,7 +36,9 @@ function prepare(expected: string, actual: string, options: TextMatchOptions): P
   const actualLines = normalizeLines(actual)
   const patterns = expectedLines.map(compileLine)
   const contains = options.mode === 'contains'
+  const raw = patterns.some((p) => p.kind === 'esc' || / \((?:esc|escaped)\) \(/.test(p.text)) ? rawLines(actual) : undefined
   return {
+    ...(raw && raw.length === actualLines.length ? {raw} : {}),
     expected: expectedLines,
     actual: actualLines,
     patterns: contains ? [ellipsis, ...patterns, ellipsis] : patterns,
@@ -48,9 +51,9 @@ function prepare(expected: string, actual: string, options: TextMatchOptions): P
 // Match output against an expected block; on failure, a one-line message and a unified diff.
 export function matchText(expected: string, actual: string, options: TextMatchOptions = {}): TextMatch {
   const prepared = prepare(expected, actual, options)
-  if (matchLines(prepared.patterns, prepared.actual)) return {ok: true}
+  if (matchLines(prepared.patterns, prepared.actual, prepared.raw)) return {ok: true}
   const focused = focus(prepared)
-  const ops = alignLines(focused.patterns, focused.actual)
+  const ops = alignLines(focused.patterns, focused.actual, focused.raw)
   const {message, line} = firstFailure(ops, focused, options)
   return {ok: false, message, line, diff: renderDiff(ops, focused.expected, focused.actual, message)}
 }
@@ -59,10 +62,10 @@ export function matchText(expected: string, actual: string, options: TextMatchOp
 // matching `...`, placeholder and ` (re)` lines are kept as written (`--update`).
 export function blessText(expected: string, actual: string, options: TextMatchOptions = {}): string {
   const prepared = prepare(expected, actual, options)
-  if (matchLines(prepared.patterns, prepared.actual)) return expected
+  if (matchLines(prepared.patterns, prepared.actual, prepared.raw)) return expected
   const focused = focus(prepared, true)
   const lines: string[] = []
-  for (const op of alignLines(focused.patterns, focused.actual)) {
+  for (const op of alignLines(focused.patterns, focused.actual, focused.raw)) {
     if (op.op === 'match' || op.op === 'ellipsis') lines.push(focused.expected[op.p]!)
     else if (op.op === 'insert') {
       const line = focused.actual[op.a]!
@@ -80,7 +83,7 @@ export function blessText(expected: string, actual: string, options: TextMatchOp
 function focus(prepared: Prepared, bless = false): Prepared {
   if (!prepared.offset) return prepared
   const patterns = prepared.patterns.slice(1, -1)
-  const ops = alignLines(prepared.patterns, prepared.actual)
+  const ops = alignLines(prepared.patterns, prepared.actual, prepared.raw)
   const matched = ops.filter((op): op is Extract<AlignOp, {op: 'match'}> => op.op === 'match')
   if (matched.length === 0) return {...prepared, patterns, offset: 0, actual: bless ? prepared.actual : []}
   const first = ops.indexOf(matched[0]!)
@@ -89,7 +92,7 @@ function focus(prepared: Prepared, bless = false): Prepared {
   const after = ops.slice(last + 1).filter((op) => op.op === 'delete').length
   const lo = Math.max(0, matched[0]!.a - before)
   const hi = Math.min(prepared.actual.length, matched[matched.length - 1]!.a + 1 + after)
-  return {...prepared, patterns, actual: prepared.actual.slice(lo, hi), offset: 0, start: lo}
+  return {...prepared, patterns, actual: prepared.actual.slice(lo, hi), ...(prepared.raw ? {raw: prepared.raw.slice(lo, hi)} : {}), offset: 0, start: lo}
 }
 
 function firstFailure(ops: AlignOp[], prepared: Prepared, options: TextMatchOptions): {message: string; line?: number} {

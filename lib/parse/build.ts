@@ -9,7 +9,7 @@ import {makeAnnotated} from './make-step.js'
 import {makeCheckTable} from './check-table.js'
 import {isDecision, isManual, makeProseStep} from './prose-step.js'
 import {insideRegion} from './regions.js'
-import {isShellLanguage} from './runners.js'
+import {isScrutLanguage, isShellLanguage} from './runners.js'
 import {knownKeys} from './schema.js'
 import {createSlugger} from './slug.js'
 
@@ -112,7 +112,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
     let lang = info.lang
     if (lang === '' && block?.classes[0]) lang = block.classes[0]
     const inListItem = listItems.length > 0
-    if (block || (options.runAll && isShellLanguage(lang))) {
+    if (block || (options.runAll && isShellLanguage(lang)) || isScrutLanguage(lang)) {
       if (block) out.annotated = true
       const made = makeAnnotated(node, fence, block, lang, context)
       if (made.kind === 'step') {

@@ -5,7 +5,7 @@ import type {AttributeBlock} from './attributes.js'
 import {report, type ParseContext} from './context.js'
 import type {Fence} from './fence.js'
 import {parseHttpBlock} from './http-block.js'
-import {runnableLanguages, runnerFor} from './runners.js'
+import {isScrutLanguage, runnableLanguages, runnerFor} from './runners.js'
 import {parseCaptureSpec} from './capture-spec.js'
 import {interpreterScript} from './interpreter.js'
 import {isRunmeKey, needsOf, toStepOptions, validateAttributes, type ValidatedAttributes} from './step-options.js'
@@ -72,6 +72,7 @@ export function makeAnnotated(node: Code, fence: Fence, block: AttributeBlock | 
   const ask = values.get('ask')
   if (ask) report(context, '`ask=` makes a decision in prose: put it in a `<!-- runbook: #id ask="…" -->` comment with no fence after it', ask.attribute.span.start.offset, ask.attribute.span.end.offset)
   if (program) delete options.shell
+  if (!block && isScrutLanguage(lang)) options.always = true // Scrut runs every test of a file, whatever failed before
   const step: Step = {
     id: '',
     idSource: 'generated',

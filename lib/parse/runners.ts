@@ -9,6 +9,8 @@ const byLanguage: Record<string, Runner> = {
   zsh: 'shell',
   console: 'console',
   'shell-session': 'console',
+  scrut: 'console', // Scrut's fences: transcripts, steps without an attribute block (SPEC §3)
+  testcase: 'console',
   node: 'node',
   js: 'node',
   javascript: 'node',
@@ -28,4 +30,10 @@ export function runnerFor(lang: string): Runner | undefined {
 // Languages that `run: all`, `runme:` and `--all` turn into steps.
 export function isShellLanguage(lang: string): boolean {
   return runnerFor(lang) === 'shell'
+}
+
+// Scrut's fence languages: every such block is a transcript step, annotated or not.
+export function isScrutLanguage(lang: string): boolean {
+  const lower = lang.toLowerCase()
+  return lower === 'scrut' || lower === 'testcase'
 }

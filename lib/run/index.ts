@@ -12,6 +12,7 @@ import type {EventListener, PlannedStep} from '../events.js'
 import type {Redactor} from '../redact/index.js'
 import type {Prompt, RunContext} from './context.js'
 import {checkDecisions} from './decision.js'
+import {dialectEnvironment, skipFailures} from './dialect-env.js'
 import {documentCwd} from './document-cwd.js'
 import {resolvedCommand} from './dry-run.js'
 import {maskingEmitter} from './mask-events.js'
@@ -112,12 +113,15 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       statuses: new Map(),
       nextFile: () => path.join(tmpDir, `state-${++files}`),
     }
+    const dialect = dialectEnvironment(runbook, tmpDir) // Scrut and cram files: their own variables
+    if (dialect) Object.assign(env, dialect.env)
     const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1
     // One step at a time: a long-lived bash forks each shell step (see session.ts).
     if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) context.session = new ShellSession(env)
     try {
-      const done = await runGraph(context, nodes, excluded, {env, cwd: documentCwd(runbook)}, Math.max(1, concurrency))
+      const done = await runGraph(context, nodes, excluded, {env, cwd: dialect?.cwd ?? documentCwd(runbook)}, Math.max(1, concurrency))
       for (const [id, result] of done) results.set(id, result)
+      if (context.fileSkipped !== undefined) skipFailures(results, context.fileSkipped)
     } finally {
       await stopServices(context)
       context.session?.close()

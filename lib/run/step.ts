@@ -31,6 +31,11 @@ export interface StepRun {
 
 // Run `step` from `state` and emit its events.
 export async function runStep(outer: RunContext, written: Step, state: SessionState): Promise<StepRun> {
+  if (outer.fileSkipped !== undefined) {
+    const result = plainResult(written, 'skipped', outer.fileSkipped)
+    outer.emit({type: 'step:end', at: Date.now(), stepId: written.id, result})
+    return {result, state}
+  }
   const templated = resolveTemplates(written, state.env, outer.runbook.file)
   if ('error' in templated) {
     const result = plainResult(written, 'failed', templated.error)

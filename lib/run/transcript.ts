@@ -1,7 +1,9 @@
 // `console` transcripts (SPEC §3): each `$ command` runs in the step's session, in order, and its
 // output (stdout and stderr, with `[N]` for a non-zero exit, as cram writes it) is checked with the
 // text rules.
+import path from 'node:path'
 import {matchText} from '../assert/index.js'
+import {isTestFile, skipFileExitCode} from './dialect-env.js'
 import {formatDuration} from '../duration.js'
 import type {Step} from '../model.js'
 import type {ExpectationFailure} from '../result.js'
@@ -19,7 +21,9 @@ export async function runTranscriptAttempt(context: RunContext, step: Step, star
   let last: Attempt | undefined
   let reason: string | undefined
   for (const [index, command] of (step.transcript ?? []).entries()) {
-    const attempt = await runProcessAttempt(context, step, state, resolved, {code: command.command, judge: false})
+    const testFile = isTestFile(context.runbook)
+    const where = testFile ? {...resolved, env: {...resolved.env, SCRUT_TEST: `${path.join(context.runbook.dir, path.basename(context.runbook.file))}:${command.line}`}} : resolved
+    const attempt = await runProcessAttempt(context, step, state, where, {code: command.command, judge: false})
     last = attempt
     state = attempt.state
     const actual = attempt.all.replace(/\n?$/, attempt.all === '' ? '' : '\n') + (attempt.exitCode ? `[${attempt.exitCode}]\n` : '')
@@ -27,6 +31,11 @@ export async function runTranscriptAttempt(context: RunContext, step: Step, star
     if (attempt.stderr.text) stderr.write(attempt.stderr.text)
     if (attempt.interrupted) {
       reason = attempt.reason
+      break
+    }
+    if (testFile && attempt.exitCode === skipFileExitCode) {
+      context.fileSkipped = `line ${command.line}: \`${command.command}\` exited ${skipFileExitCode}: the rest of the file is skipped (Scrut)`
+      failures.length = 0
       break
     }
     if (attempt.timedOut) {
