@@ -57,12 +57,11 @@ t.test('the i flag folds case before looking for overlaps', async (t) => {
 
 t.test('(a+)+$ against a 50 KB line fails fast with a clear message', async (t) => {
   const line = 'a'.repeat(50_000) + '!'
-  const started = Date.now()
+  // The answer comes from the static check, before the regex ever runs: no clock is involved (a
+  // regex that did run would hang here past the test's timeout).
   const result = matchText('(a+)+$ (re)', line)
-  const elapsed = Date.now() - started
   t.notOk(result.ok)
   t.match(result.message, /^line 1: unsafe regular expression \/\(a\+\)\+\$\/: `\(a\+\)\+` can match the same text in more than one way \(nested quantifiers\)/)
-  t.ok(elapsed < 5000, 'finished (bounded, not a timing benchmark)')
 })
 
 t.test('compileUserRegex: invalid and unsafe are messages, valid is a regex', async (t) => {

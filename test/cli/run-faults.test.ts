@@ -55,14 +55,15 @@ for (const [mode, env] of Object.entries(modes)) {
   t.test(`${mode}: a grandchild holding stdout does not hold the step; a normal step's detached process is left alone`, async (t) => {
     const mark = marker('holder')
     t.teardown(() => killMarked(mark))
-    const book = runbookDir([`${fence}bash {#quick timeout=20s}`, `bash -c 'sleep 30; :' ${mark} &`, 'echo ok', `${fence}`, ''].join('\n'))
+    // The grandchild keeps stdout open for five minutes: a runner that waited for the pipe to close
+    // would end in a step timeout or be killed by runJson, never pass.
+    const book = runbookDir([`${fence}bash {#quick timeout=2m}`, `bash -c 'sleep 300; :' ${mark} &`, 'echo ok', `${fence}`, ''].join('\n'))
     t.teardown(book.cleanup)
-    const run = await runJson(book.file, [], {timeoutMs: 15_000, env})
+    const run = await runJson(book.file, [], {timeoutMs: 90_000, env})
     t.equal(run.code, 0, run.stderr)
     const result = run.results.get('quick')
     t.equal(result?.status, 'passed')
     t.equal(result?.stdout.text, 'ok\n')
-    t.ok(result!.durationMs < 10_000, `finished without waiting for the 30 s grandchild (${result!.durationMs} ms)`)
     t.equal(processesWith(mark).length, 1, 'the step did not time out, so its background process was left running')
   })
 }

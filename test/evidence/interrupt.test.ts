@@ -2,21 +2,25 @@ import {spawn} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {setTimeout as sleep} from 'node:timers/promises'
 import {Ajv} from 'ajv'
 import t from 'tap'
 import {binPath} from '../helpers/cli.js'
+import {killMarked, marker, waitFor} from '../helpers/run.js'
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/manifest.schema.json', import.meta.url)), 'utf8'))
 const validate = new Ajv({strict: false, validateFormats: false}).compile(schema)
-const source = '# Slow\n\n```bash {#quick}\necho quick\n```\n\n```bash {#slow}\necho started; sleep 30\n```\n\n```bash {#after}\necho after\n```\n'
+// The slow step's sleep carries a marker, so a test can remove it if a SIGKILLed runner leaves it.
+const mark = marker('interrupt')
+const source = `# Slow\n\n\`\`\`bash {#quick}\necho quick\n\`\`\`\n\n\`\`\`bash {#slow}\necho started; touch started.flag; (exec -a ${mark} sleep 300)\n\`\`\`\n\n\`\`\`bash {#after}\necho after\n\`\`\`\n`
+t.teardown(() => killMarked(mark))
 
 // Start the CLI, wait until the slow step has started, send `signal`, and wait for the exit.
 async function interrupt(dir: string, signal: NodeJS.Signals): Promise<{code: number | null; signal: NodeJS.Signals | null}> {
   const child = spawn(process.execPath, [binPath, 'run', 'doc.md', '--write', '--evidence', 'ev'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}, stdio: 'ignore'})
   const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
-  const started = path.join(dir, 'ev', 'steps', 'slow', 'stdout.log')
-  for (let i = 0; i < 600 && !(existsSync(started) && readFileSync(started, 'utf8').includes('started')); i++) await sleep(50)
+  // The slow step touches started.flag before it sleeps. Never signal "anyway": a step that does not
+  // start is a failure of its own.
+  await waitFor(() => existsSync(path.join(dir, 'started.flag')), 60_000, 'the slow step to start')
   child.kill(signal)
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
   const result = await exited

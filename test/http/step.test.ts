@@ -1,13 +1,26 @@
 import t from 'tap'
+import type {ServerResponse} from 'node:http'
 import {runHttpStep, type HttpContext} from '../../lib/http/index.js'
 import type {HttpCheckResult} from '../../lib/result.js'
 import {assertion, expectation, httpStep, json, startServer, type TestServer} from '../helpers/http-fixtures.js'
 
 let server: TestServer
+// Requests to /hang get no answer until the test ends; `arrived` resolves when one comes in, so a
+// test can interrupt a request that is really in flight instead of guessing when it is.
+const hanging = new Set<ServerResponse>()
+const deferred = () => {
+  let resolve!: () => void
+  const promise = new Promise<void>((done) => (resolve = done))
+  return {promise, resolve}
+}
+let arrived = deferred()
 t.before(async () => {
   server = await startServer((req, res) => {
     const url = new URL(req.url, 'http://x')
-    if (url.pathname === '/status') {
+    if (url.pathname === '/hang') {
+      hanging.add(res)
+      arrived.resolve()
+    } else if (url.pathname === '/status') {
       res.writeHead(Number(url.searchParams.get('code')), {'x-from': 'test'})
       res.end(`status ${url.searchParams.get('code')}`)
     } else if (url.pathname === '/slow') {
@@ -24,7 +37,10 @@ t.before(async () => {
     }
   })
 })
-t.teardown(() => server.close())
+t.teardown(() => {
+  for (const res of hanging) res.destroy()
+  return server.close()
+})
 
 const context = (extra: Partial<HttpContext> = {}): HttpContext => ({env: {BASE: server.url}, dir: '.', timeoutMs: 5000, ...extra})
 
@@ -48,7 +64,8 @@ t.test('status=: one code, a list, a class', async (t) => {
 })
 
 t.test('within= bounds the latency', async (t) => {
-  t.ok((await runHttpStep(httpStep({url: '${BASE}/slow?ms=0'}, {withinMs: 2000}), context())).ok)
+  t.ok((await runHttpStep(httpStep({url: '${BASE}/slow?ms=0'}, {withinMs: 600_000}), context())).ok)
+  // The server answers after 300 ms, so the latency cannot be under the 50 ms bound.
   const slow = await runHttpStep(httpStep({url: '${BASE}/slow?ms=300'}, {withinMs: 50}), context())
   t.notOk(slow.ok)
   t.match(slow.check.failures[0], /^took \d+ms \(expected within 50ms\)$/)
@@ -107,11 +124,12 @@ t.test('a failed check keeps only the first ~2 KB of the body', async (t) => {
 })
 
 t.test('timeouts, interrupts and connection errors are one readable line', async (t) => {
-  const slow = await runHttpStep(httpStep({url: '${BASE}/slow?ms=2000'}), context({timeoutMs: 100}))
+  const slow = await runHttpStep(httpStep({url: '${BASE}/hang?for=timeout'}), context({timeoutMs: 100}))
   t.match(slow, {ok: false, check: {error: 'timed out after 100ms'}})
   const controller = new AbortController()
-  setTimeout(() => controller.abort('SIGINT'), 50)
-  const aborted = await runHttpStep(httpStep({url: '${BASE}/slow?ms=2000'}), context({signal: controller.signal}))
+  arrived = deferred()
+  void arrived.promise.then(() => controller.abort('SIGINT'))
+  const aborted = await runHttpStep(httpStep({url: '${BASE}/hang?for=interrupt'}), context({signal: controller.signal}))
   t.match(aborted, {ok: false, check: {error: 'interrupted'}})
   const closed = await startServer(() => {})
   const url = closed.url

@@ -6,6 +6,8 @@ import {assertion, checkTable, json, startServer, type TestServer} from '../help
 let server: TestServer
 t.before(async () => {
   server = await startServer((req, res) => {
+    const delay = /^\/slow\/(\d+)/.exec(req.url)?.[1]
+    if (delay !== undefined) return void setTimeout(() => json(res, 200, {slow: true}), Number(delay))
     const code = Number(/^\/code\/(\d+)/.exec(req.url)?.[1] ?? 200)
     json(res, code, {path: req.url, status: code < 400 ? 'ok' : 'down'})
   })
@@ -61,8 +63,9 @@ t.test('status alternatives, default 2xx, and an Assertions column', async (t) =
 })
 
 t.test('within= on the table applies to every row', async (t) => {
-  const outcome = await runCheckTable(checkTable([{url: '/code/200'}], {base: server.url, options: {withinMs: 0}}), {env: {}, dir: '.', timeoutMs: 5000})
-  t.match(outcome.checks[0]!.failures, [/^took \d+ms \(expected within 0ms\)$/])
+  // The row's server answers after 100 ms, so it cannot be within 10 ms on any machine.
+  const outcome = await runCheckTable(checkTable([{url: '/slow/100'}], {base: server.url, options: {withinMs: 10}}), {env: {}, dir: '.', timeoutMs: 60_000})
+  t.match(outcome.checks[0]!.failures, [/^took \d+ms \(expected within 10ms\)$/])
 })
 
 t.test('an unreachable row fails with the connection error; the others still run', async (t) => {

@@ -6,6 +6,7 @@ import path from 'node:path'
 import {Parser, type FinalResults} from 'tap-parser'
 import type {RunEvent} from '../../lib/events.js'
 import {binPath, runCli} from '../helpers/cli.js'
+import {waitFor} from '../helpers/run.js'
 import {copyFixture, runInPty, unhealthyServer} from '../helpers/report-cli.js'
 import {validateXml} from '../helpers/xmllint.js'
 
@@ -113,8 +114,7 @@ t.test('SIGINT mid-run: TAP and JUnit reports are still complete, exit 130', asy
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
     // Interrupt once the `wait` step is running: it touches `started`, then sleeps.
-    const since = Date.now()
-    while (!existsSync(path.join(dir, 'started')) && Date.now() - since < 20_000) await new Promise((r) => setTimeout(r, 50))
+    await waitFor(() => existsSync(path.join(dir, 'started')), 60_000, 'the wait step to start')
     child.kill('SIGINT')
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     clearTimeout(killer)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import {setTimeout as sleep} from 'node:timers/promises'
+import {mock} from 'node:test'
 import {createReporter} from '../../lib/report/index.js'
 import type {RunEvent} from '../../lib/events.js'
 import {collector, mixedRun, runEvents} from '../helpers/report-events.js'
@@ -8,6 +8,12 @@ const sgr = /\u001b\[[0-9;]*m/
 // Terminal columns of a line: CJK and emoji take two.
 const columns = (line: string) => Array.from(line).reduce((n, c) => n + (/[\u2e80-\ua4cf\uac00-\ud7a3\u{1f300}-\u{1faff}]/u.test(c) ? 2 : 1), 0)
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+
+// Time is the subject of the live view, so it runs on a fake clock: `tick(ms)` advances the spinner
+// interval and Date.now() together, and nothing waits on the wall clock.
+t.beforeEach(() => mock.timers.enable({apis: ['setInterval', 'Date'], now: 1_700_000_000_000}))
+t.afterEach(() => mock.timers.reset())
+const tick = (ms: number) => mock.timers.tick(ms)
 
 function tty(options: {color?: boolean; columns?: number} = {}) {
   const sink = collector({tty: true, columns: options.columns ?? 80})
@@ -21,7 +27,7 @@ t.test('a running step shows a spinner, its elapsed time and its last output lin
   const upTo = events.findIndex((e) => e.type === 'step:output' && e.stepId === 'install')
   for (const event of events.slice(0, upTo + 1)) reporter.onEvent(event)
   reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'install', stream: 'stdout', chunk: 'resolving deps\nfetching lodash'})
-  await sleep(200) // let the live view tick
+  tick(200) // the live view ticks
   const live = text()
   t.match(live, /\u001b\[\?25l/, 'the cursor is hidden while the view is live')
   t.match(live, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] install \d+ms/, 'spinner, id and elapsed time')
@@ -38,8 +44,8 @@ t.test('the spinner advances while a step runs', async (t) => {
   reporter.onEvent(events[0]!)
   reporter.onEvent(events[1]!)
   const frames = () => new Set(text().match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g) ?? []).size
-  for (let i = 0; i < 50 && frames() < 3; i++) await sleep(50)
-  t.ok(frames() >= 3, 'several spinner frames were drawn')
+  tick(80 * 3)
+  t.ok(frames() >= 3, `three intervals drew three spinner frames (${frames()})`)
   for (const event of events.slice(2)) reporter.onEvent(event)
   await reporter.close()
 })
@@ -78,13 +84,16 @@ t.test('a flood of output is redrawn at a bounded rate and lines never wrap', as
   reporter.onEvent(events[0]!)
   reporter.onEvent(events[1]!)
   const before = text().split('\u001b[J').length
+  // 2,000 chunks, one every millisecond: two seconds of output.
   for (let i = 0; i < 2000; i++) {
     const text = i % 2 ? 'x'.repeat(100) : '漢字🙂'.repeat(30)
     reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'chatty', stream: 'stdout', chunk: `line ${i} ${text}\n`} as RunEvent)
+    tick(1)
   }
   const redraws = text().split('\u001b[J').length - before
-  t.ok(redraws < 200, `2000 chunks caused ${redraws} redraws`)
-  await sleep(200) // let the live view tick with the last line
+  t.ok(redraws > 2, `the output was redrawn while it flowed (${redraws} times)`)
+  t.ok(redraws <= 2000 / 80 * 2 + 2, `at most two redraws per 80 ms tick: 2000 chunks caused ${redraws}`)
+  tick(200) // the live view ticks with the last line
   for (const event of events.slice(2)) reporter.onEvent(event)
   await reporter.close()
   const live = stripAnsi(text()).split('\n').filter((line) => line.includes('│'))
@@ -98,7 +107,7 @@ t.test('output cannot move the cursor or retitle the terminal', async (t) => {
   reporter.onEvent(events[0]!)
   reporter.onEvent(events[1]!)
   reporter.onEvent({type: 'step:output', at: Date.now(), stepId: 'evil', stream: 'stdout', chunk: 'a\u001b[10A\u001b]0;title\u0007b\u0008c\n'})
-  await sleep(200) // let the live view tick
+  tick(200) // the live view ticks
   for (const event of events.slice(2)) reporter.onEvent(event)
   await reporter.close()
   t.notMatch(text(), /\u001b\[10A|\u001b\]|\u0007|\u0008/)
