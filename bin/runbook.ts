@@ -1,21 +1,30 @@
 #!/usr/bin/env -S node --
 // The `runbook` executable: process wiring only; all behaviour lives in lib/.
 import {main} from '../lib/cli/main.js'
+import {skipKillGrace} from '../lib/index.js'
 
 const controller = new AbortController()
 let signals = 0
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+let hungUp = false
+// SIGHUP (a closed terminal or SSH session) is a stop like SIGTERM: `always` steps, the report and
+// the cleanup still happen (as the GitHub Actions runner and the Buildkite agent do on cancel).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     signals += 1
-    // A second interrupt while cleanup runs means "stop now".
-    if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
-    controller.abort(signal)
+    if (signal === 'SIGHUP') hungUp = true
+    if (signals === 1) controller.abort(signal)
+    // A second signal: stop processes now, without the grace period, but still clean up.
+    else if (signals === 2) skipKillGrace()
+    // A third: leave at once.
+    else process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
   })
 }
 
-// A reader that goes away (`runbook run … | head`) is not an error of ours: stop quietly.
+// A reader that goes away (`runbook run … | head`) is not an error of ours: stop quietly. After a
+// hang-up the terminal is gone: output is dropped and the cleanup goes on.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (hungUp && (error.code === 'EIO' || error.code === 'EPIPE')) return
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
     throw error
   })

@@ -76,7 +76,7 @@ export interface RunResult {
   runbook: string // file path as given
   runId: string
   ok: boolean
-  interrupted?: 'SIGINT' | 'SIGTERM'
+  interrupted?: 'SIGINT' | 'SIGTERM' | 'SIGHUP'
   startedAt: string
   finishedAt: string
   durationMs: number

@@ -7,7 +7,7 @@ export interface CliIO {
   stdin: Readable & {isTTY?: boolean}
   env: Record<string, string | undefined>
   cwd: string
-  // Aborted with reason 'SIGINT' or 'SIGTERM' when the user interrupts the process.
+  // Aborted with reason 'SIGINT', 'SIGTERM' or 'SIGHUP' when the user interrupts the process.
   interrupt: AbortSignal
   // --debug: print stacks of internal errors.
   debug?: boolean
@@ -27,6 +27,7 @@ export const exitCodes = {
   failed: 1,
   usage: 2,
   internal: 3,
+  sighup: 129,
   sigint: 130,
   sigterm: 143,
 } as const

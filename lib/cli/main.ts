@@ -22,7 +22,7 @@ function globalHelp(): string {
     '      --debug    print stacks of internal errors',
     '',
     'Exit codes: 0 passed · 1 a step or check failed · 2 usage error, invalid runbook or missing input',
-    '            3 internal error · 130 interrupted (SIGINT) · 143 terminated (SIGTERM)',
+    '            3 internal error · 129 hung up (SIGHUP) · 130 interrupted (SIGINT) · 143 terminated (SIGTERM)',
     '',
   ].join('\n')
 }

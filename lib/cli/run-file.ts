@@ -107,7 +107,7 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
     }
   }
 
-  if (result.interrupted) return {code: result.interrupted === 'SIGINT' ? exitCodes.sigint : exitCodes.sigterm, result}
+  if (result.interrupted) return {code: exitCodes[result.interrupted === 'SIGINT' ? 'sigint' : result.interrupted === 'SIGHUP' ? 'sighup' : 'sigterm'], result}
   return {code: result.ok ? exitCodes.ok : exitCodes.failed, result}
 }
 

@@ -86,7 +86,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   } finally {
     await reporters.close()
   }
-  if (io.interrupt.aborted) codes.push(io.interrupt.reason === 'SIGTERM' ? 143 : 130)
+  if (io.interrupt.aborted) codes.push(io.interrupt.reason === 'SIGTERM' ? 143 : io.interrupt.reason === 'SIGHUP' ? 129 : 130)
   return worstExitCode(codes)
 }
 

@@ -28,7 +28,7 @@ export interface Manifest {
   finishedAt?: string
   ok: boolean
   partial: boolean
-  interrupted?: 'SIGINT' | 'SIGTERM'
+  interrupted?: 'SIGINT' | 'SIGTERM' | 'SIGHUP'
   steps: ManifestStep[]
 }
 

@@ -25,6 +25,8 @@ import {selectNodes} from './select.js'
 import {tagGapWarnings} from './select-gaps.js'
 import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
+import {removeRunCgroups} from './cgroup.js'
+import {recordRun, sweepDeadRuns, trackLiveSteps} from './registry.js'
 
 export type {Prompt} from './context.js'
 
@@ -78,7 +80,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   for (const gap of tagGapWarnings(nodes, excluded, options.tags)) emit({type: 'warning', at: Date.now(), ...gap})
 
   const results = new Map<string, StepResult>()
-  let interrupted: 'SIGINT' | 'SIGTERM' | undefined
+  let interrupted: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | undefined
   if (options.dryRun) {
     for (const node of nodes) {
       const source = (node.step ?? node.table)!
@@ -95,11 +97,13 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   } else {
     const tmpDir = await mkdtemp(path.join(tmpdir(), 'runbook-'))
     let files = 0
+    sweepDeadRuns()
+    const record = recordRun(runId, tmpDir)
     const context: RunContext = {
       runbook,
       runId,
       tmpDir,
-      emit,
+      emit: trackLiveSteps(emit, record.update),
       redactor: options.redactor,
       signal: options.signal,
       yes: options.yes,
@@ -126,9 +130,11 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       await stopServices(context)
       context.session?.close()
       await rm(tmpDir, {recursive: true, force: true})
+      removeRunCgroups(runId)
+      record.done()
     }
     const reason = options.signal?.aborted ? String(options.signal.reason) : undefined
-    if (reason !== undefined) interrupted = reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'
+    if (reason !== undefined) interrupted = reason === 'SIGTERM' || reason === 'SIGHUP' ? reason : 'SIGINT'
   }
 
   const steps = nodes.map((node) => results.get(node.id) ?? plainResult((node.step ?? node.table)!, 'not-run', 'never reached'))

@@ -1,9 +1,18 @@
 // Stop a step's whole process tree: SIGTERM to its group, a grace period, SIGKILL, then a sweep
 // for processes still carrying the step's tags (SPEC §11).
+import {killCgroup, stepCgroup} from './cgroup.js'
 import {findTagged} from './sweep.js'
 
 // Grace between SIGTERM and SIGKILL.
 export const killGraceMs = 2000
+
+let hurry = false
+
+// A second Ctrl-C: every stop from now on (and every one under way) skips the grace period and
+// SIGKILLs at once. The cleanup itself (group kill, tag sweep) still runs.
+export function skipKillGrace(): void {
+  hurry = true
+}
 
 // Stop the process group `pgid` and everything tagged with `tags`; resolves when all are gone
 // (or SIGKILLed). Never throws.
@@ -13,7 +22,7 @@ export async function killTree(pgid: number | undefined, tags: Record<string, st
   let stragglers = tagged()
   for (const pid of stragglers) signalPid(pid, 'SIGTERM')
   const deadline = Date.now() + graceMs
-  while (Date.now() < deadline) {
+  while (!hurry && Date.now() < deadline) {
     const groupAlive = pgid !== undefined && signalGroup(pgid, 0)
     stragglers = stragglers.filter((pid) => signalPid(pid, 0))
     if (!groupAlive && stragglers.length === 0) break
@@ -27,6 +36,8 @@ export async function killTree(pgid: number | undefined, tags: Record<string, st
     for (const pid of left) signalPid(pid, 'SIGKILL')
     await sleep(20)
   }
+  // The second net: whatever is still in the step's cgroup (`env -i setsid` dropped the tags).
+  if (tags) killCgroup(stepCgroup(tags))
 }
 
 // Signal a whole process group; true when it exists.

@@ -54,7 +54,10 @@ export async function startService(context: RunContext, step: Step, state: Sessi
       }
       continue
     }
-    const probe = {cwd: resolved.cwd, env, tags, timeoutMs: Math.min(left, 2000), shell: resolved.shell}
+    // The probe is a process of its own (own group, own tags): stopping a slow probe never touches
+    // the service, and it may take as long as the step's timeout leaves.
+    const probeTags = {...tags, RUNBOOK_STEP_ID: `${step.id}.ready`}
+    const probe = {cwd: resolved.cwd, env: {...env, ...probeTags}, tags: probeTags, timeoutMs: left, shell: resolved.shell}
     const ready = await Promise.race([probeOnce(resolved.ready, probe), exited.then(() => false)])
     if (ready && !context.signal?.aborted) {
       verdict = {ok: true}

@@ -1,6 +1,7 @@
 // Run one shell step as a job of the run's bash session: same outcome as `spawnStep` (output
 // through the redactor, timeout and interrupt kill the tree, state saved by the EXIT trap).
 import {captureLimits, OutputCapture} from './capture.js'
+import {joinCgroupScript} from './cgroup.js'
 import {killTree} from './kill-tree.js'
 import {processAlive, type ShellSession} from './session.js'
 import type {SpawnOutcome, SpawnRequest} from './spawn.js'
@@ -94,7 +95,8 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
     }
     request.signal?.addEventListener('abort', onAbort, {once: true})
     let lastSeen = Date.now()
-    session.run((id) => jobScript(session, id, request.env, request.cwd, request.code), {
+    const join = joinCgroupScript(request.tags)
+    session.run((id) => join + jobScript(session, id, request.env, request.cwd, request.code), {
       started(started) {
         pid = started
         if (request.timeoutMs !== undefined) {

@@ -5,6 +5,7 @@ import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Redactor} from '../redact/index.js'
 import {captureLimits, OutputCapture} from './capture.js'
+import {startInCgroup} from './cgroup.js'
 import {killTree} from './kill-tree.js'
 
 // What to run and how.
@@ -72,7 +73,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     outcome.interrupted = true
     return outcome
   }
-  const subprocess = execa(request.file, request.args, {
+  const subprocess = startInCgroup(request.tags, () => execa(request.file, request.args, {
     cwd: request.cwd,
     env: request.env,
     extendEnv: false,
@@ -84,7 +85,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     encoding: 'buffer',
     stripFinalNewline: false,
     forceKillAfterDelay: false,
-  })
+  }))
   subprocess.catch(() => {}) // settled by 'exit' below; execa's own promise may wait on the pipes
   let live = true
   const finishers: Array<() => void> = []

@@ -40,7 +40,7 @@ Options:
   --jobs N, -j N        run N files at once (default 1)
   --shard I/N           run the I-th of N slices of the files, balanced by steps (CI matrices)
 
-Exit codes: 0 passed · 1 failed · 2 invalid runbook, missing input or usage · 130/143 interrupted
+Exit codes: 0 passed · 1 failed · 2 invalid runbook, missing input or usage · 129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM)
 (many files: the worst of them)
 `
 

@@ -1,0 +1,130 @@
+// The second net under the environment-tag sweep (SPEC §11): where a cgroup v2 folder is writable
+// (root, a container, a systemd-delegated user session), each step's processes are started inside
+// a cgroup of their own. `env -i setsid` drops the tags and leaves the process group, but no process
+// can leave its cgroup, so stopping the step kills every member. Elsewhere this is a no-op.
+import {mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {shellQuote} from '../shell/values.js'
+
+let base: string | null | undefined // undefined: not looked yet; null: no writable cgroup v2
+
+// The cgroup v2 folder the runner lives in, when it may create children there.
+export function cgroupBase(): string | undefined {
+  if (base !== undefined) return base ?? undefined
+  base = null
+  if (process.platform !== 'linux' || process.env['RUNBOOK_NO_CGROUP'] !== undefined) return undefined
+  try {
+    const own = /^0::(.*)$/m.exec(readFileSync('/proc/self/cgroup', 'utf8'))?.[1]
+    const mount = readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .find((fields) => fields[fields.indexOf('-') + 1] === 'cgroup2')?.[4]
+    if (own === undefined || mount === undefined) return undefined
+    const dir = path.join(mount, own)
+    const probe = path.join(dir, `runbook-probe-${process.pid}`)
+    mkdirSync(probe)
+    try {
+      writeFileSync(path.join(probe, 'cgroup.procs'), String(process.pid))
+      writeFileSync(path.join(dir, 'cgroup.procs'), String(process.pid))
+    } finally {
+      rmdirSync(probe)
+    }
+    base = dir
+  } catch {
+    base = null
+  }
+  return base ?? undefined
+}
+
+// The cgroup folder of one step of one run (it may not exist).
+export function stepCgroup(tags: Record<string, string>): string | undefined {
+  const root = cgroupBase()
+  const run = tags['RUNBOOK_RUN_ID']
+  if (!root || !run) return undefined
+  const step = (tags['RUNBOOK_STEP_ID'] ?? 'run').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80)
+  return path.join(root, `runbook-${run}-${step}`)
+}
+
+// Call `start` (which must fork synchronously) with the runner inside the step's cgroup, so the
+// child is born there; the runner moves back before anything else runs.
+export function startInCgroup<T>(tags: Record<string, string>, start: () => T): T {
+  const dir = stepCgroup(tags)
+  if (!dir) return start()
+  try {
+    mkdirSync(dir, {recursive: true})
+    writeFileSync(path.join(dir, 'cgroup.procs'), String(process.pid))
+  } catch {
+    return start()
+  }
+  try {
+    return start()
+  } finally {
+    try {
+      writeFileSync(path.join(cgroupBase()!, 'cgroup.procs'), String(process.pid))
+    } catch {
+      // cannot happen where the probe worked; the runner staying inside is harmless
+    }
+  }
+}
+
+// For a job forked by the run's long-lived bash session: a first command that moves the job into
+// its step's cgroup before it starts anything ('' where there is no cgroup to join).
+export function joinCgroupScript(tags: Record<string, string>): string {
+  const dir = stepCgroup(tags)
+  if (!dir) return ''
+  try {
+    mkdirSync(dir, {recursive: true})
+  } catch {
+    return ''
+  }
+  return `{ echo $BASHPID >${shellQuote(path.join(dir, 'cgroup.procs'))}; } 2>/dev/null; `
+}
+
+// SIGKILL every process left in the step's cgroup and remove it when empty; the count killed.
+export function killCgroup(dir: string | undefined): number {
+  if (!dir) return 0
+  let killed = 0
+  for (let round = 0; round < 5; round++) {
+    const pids = members(dir).filter((pid) => pid !== process.pid)
+    if (pids.length === 0) break
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL')
+        killed++
+      } catch {
+        // gone
+      }
+    }
+  }
+  removeCgroup(dir)
+  return killed
+}
+
+// Remove the step's cgroup if nothing lives in it any more (processes left on purpose keep it).
+export function removeCgroup(dir: string | undefined): void {
+  if (!dir) return
+  try {
+    rmdirSync(dir)
+  } catch {
+    // not empty (a daemon left on purpose) or already gone
+  }
+}
+
+// Remove the run's step cgroups that are empty (run end); those holding a daemon stay.
+export function removeRunCgroups(runId: string): void {
+  const root = cgroupBase()
+  if (!root) return
+  try {
+    for (const name of readdirSync(root)) if (name.startsWith(`runbook-${runId}-`)) removeCgroup(path.join(root, name))
+  } catch {
+    // the folder went away
+  }
+}
+
+function members(dir: string): number[] {
+  try {
+    return readFileSync(path.join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}

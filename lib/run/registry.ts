@@ -1,0 +1,146 @@
+// Live runs on this machine (SPEC §11): each run leaves a small record — its id, the runner's pid
+// and start time, its temporary folder and the steps whose processes are alive — in
+// `$XDG_RUNTIME_DIR/runbook/runs` (else a private folder under the temp folder). When a runner dies
+// without cleaning up (SIGKILL, a crash), the next run or `runbook cleanup` finds its record with
+// no live runner and stops what it left: the running steps and services, never the processes a
+// finished step left on purpose.
+import {lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import type {EventListener} from '../events.js'
+import {killCgroup, stepCgroup} from './cgroup.js'
+import {findTagged} from './sweep.js'
+
+// One run's record.
+export interface RunRecord {
+  runId: string
+  pid: number
+  started: string // the runner's start time from /proc (pid reuse guard)
+  tmpDir?: string
+  live: string[] // steps and services whose processes may be running
+}
+
+// The folder of the records, created private; undefined when it is not ours (another user made it).
+export function registryDir(env: Record<string, string | undefined> = process.env): string | undefined {
+  const runtime = env['XDG_RUNTIME_DIR']
+  const dir = runtime ? path.join(runtime, 'runbook', 'runs') : path.join(tmpdir(), `runbook-runs-${process.getuid?.() ?? 'user'}`)
+  try {
+    mkdirSync(dir, {recursive: true, mode: 0o700})
+    const stat = lstatSync(dir)
+    if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o022) !== 0) return undefined
+    return dir
+  } catch {
+    return undefined
+  }
+}
+
+// Keep the record of a live run up to date; `done()` removes it.
+export function recordRun(runId: string, tmpDir: string): {update(live: string[]): void; done(): void} {
+  const dir = registryDir()
+  const file = dir ? path.join(dir, `${runId}.json`) : undefined
+  const write = (live: string[]) => {
+    if (!file) return
+    const record: RunRecord = {runId, pid: process.pid, started: startTime(process.pid) ?? '', tmpDir, live}
+    try {
+      writeFileSync(file, JSON.stringify(record), {mode: 0o600})
+    } catch {
+      // a full or read-only disk: the record is a safety net, not a reason to fail the run
+    }
+  }
+  write([])
+  return {
+    update: write,
+    done() {
+      if (file) rmSync(file, {force: true})
+    },
+  }
+}
+
+// An emitter that keeps the record's list of live steps: a step from its start to its end, a
+// service until it is stopped.
+export function trackLiveSteps(emit: EventListener, update: (live: string[]) => void): EventListener {
+  const live = new Set<string>()
+  const services = new Set<string>()
+  return (event) => {
+    const before = live.size
+    if (event.type === 'step:start') live.add(event.stepId)
+    else if (event.type === 'service:ready') services.add(event.stepId)
+    else if ((event.type === 'step:end' && !services.has(event.stepId)) || event.type === 'service:stop') live.delete(event.stepId)
+    if (live.size !== before) update([...live])
+    emit(event)
+  }
+}
+
+// Stop what dead runners left and forget them; the ids of the runs swept.
+export function sweepDeadRuns(): string[] {
+  const dir = registryDir()
+  if (!dir) return []
+  const swept: string[] = []
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.json')) continue
+    const file = path.join(dir, name)
+    let record: RunRecord
+    try {
+      record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord
+    } catch {
+      continue // being written, or not ours to read
+    }
+    if (alive(record)) continue
+    // The run's own processes (its bash session carries no step id) and those of live steps.
+    const live = new Set(record.live)
+    for (let round = 0; round < 3; round++) {
+      const left = findTagged({RUNBOOK_RUN_ID: record.runId}).filter((pid) => {
+        const step = stepOf(pid)
+        return step === undefined || live.has(step)
+      })
+      if (left.length === 0) break
+      for (const pid of left) kill(pid)
+    }
+    for (const step of live) killCgroup(stepCgroup({RUNBOOK_RUN_ID: record.runId, RUNBOOK_STEP_ID: step}))
+    if (record.tmpDir && path.basename(record.tmpDir).startsWith('runbook-')) rmSync(record.tmpDir, {recursive: true, force: true})
+    try {
+      unlinkSync(file)
+    } catch {
+      // another sweeper was first
+    }
+    swept.push(record.runId)
+  }
+  return swept
+}
+
+function alive(record: RunRecord): boolean {
+  try {
+    process.kill(record.pid, 0)
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  const started = startTime(record.pid)
+  return started === undefined || record.started === '' || started === record.started
+}
+
+// Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot.
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  } catch {
+    return undefined
+  }
+}
+
+function stepOf(pid: number): string | undefined {
+  try {
+    const entry = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').find((item) => item.startsWith('RUNBOOK_STEP_ID='))
+    return entry === undefined ? undefined : Buffer.from(entry.slice('RUNBOOK_STEP_ID='.length), 'latin1').toString('utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    // gone
+  }
+}
