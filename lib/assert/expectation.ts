@@ -1,8 +1,8 @@
 // `matchExpectation`: one `{expect}` block against a step's output, dispatched on its kind
 // (text, JSON, JSON Schema) and stream. The executor and the HTTP checks both call it.
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Expectation} from '../model.js'
+import {readRegularTextSync} from '../read-file.js'
 import {jsonDiff} from './json-diff.js'
 import {matchJson} from './json-match.js'
 import {normalizeText} from './normalize.js'
@@ -53,14 +53,17 @@ function parseActual(raw: string): {json: unknown} | {error: string} {
   }
 }
 
+// A JSON Schema file larger than this is refused (a schema is a few KB; this stops /dev/zero-like input).
+const maxSchemaBytes = 4 * 1024 * 1024
+
 function matchSchema(expectation: Expectation, json: unknown, context: {dir: string}, actual: string): ExpectationOutcome {
   let text = expectation.body
   if (expectation.schemaPath) {
     const file = path.resolve(context.dir, expectation.schemaPath)
     try {
-      text = readFileSync(file, 'utf8')
+      text = readRegularTextSync(file, {maxBytes: maxSchemaBytes})
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+      const reason = (error as Error).message
       return {ok: false, message: `cannot read schema ${expectation.schemaPath}: ${reason}`, actual}
     }
   }

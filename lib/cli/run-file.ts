@@ -16,6 +16,7 @@ import {exitCodes, type CliIO} from './io.js'
 import {readEnvFile} from './env-file.js'
 import {undeclaredSetWarnings} from './set-undeclared.js'
 import {parseSetFlags} from './set-flags.js'
+import {checkOutPath, makeEvidenceFolder} from './check-paths.js'
 import type {RunValues} from './commands/run.js'
 
 // A file to run, already read and parsed.
@@ -57,6 +58,8 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
     io.stderr.write(`runbook: warning: --resume: no earlier run recorded in ${path.relative(io.cwd, evidenceDir!) || '.'} (no readable manifest.json); running every step\n`)
   }
   const dryRun = values['dry-run'] ?? false
+  if (values.out) checkOutPath(path.resolve(io.cwd, values.out), values.out)
+  if (evidenceDir && !dryRun) makeEvidenceFolder(evidenceDir, path.relative(io.cwd, evidenceDir) || '.')
   const evidence = evidenceDir && !dryRun ? await createEvidence(evidenceDir, runbook, {redactor}) : undefined
   if (evidence) listeners.push(evidence.onEvent)
 

@@ -1,6 +1,6 @@
 // What `runbook run` is asked to run: one FILE, or files found from files, folders and globs.
 import {existsSync, statSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readRegularTextSync} from '../read-file.js'
 import path from 'node:path'
 import {UsageError} from '../errors.js'
 import {findFiles} from '../lint/index.js'
@@ -29,9 +29,12 @@ export function findRunFiles(paths: readonly string[], cwd: string): string[] {
 // Read and parse one file; a file that cannot be read is a usage error, an invalid one throws its diagnostics.
 export async function readFileToRun(file: string, cwd: string, all: boolean | undefined): Promise<FileToRun> {
   const absolute = path.resolve(cwd, file)
-  const original = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)
-  })
+  let original: string
+  try {
+    original = readRegularTextSync(absolute)
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
+  }
   const runbook = await readRunbook(absolute, {all, file, source: original})
   assertRunnable(runbook)
   return {file, absolute, original, runbook}

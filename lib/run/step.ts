@@ -1,5 +1,6 @@
 // Run one step to its final result: manual and confirm gates, attempts with retries and delay,
 // by runner (shell, node, python, console, http, background), then one `step:end` event.
+import {statSync} from 'node:fs'
 import path from 'node:path'
 import {isSecretName, minimumSecretLength} from '../redact/index.js'
 import {interpolate} from '../interpolate.js'
@@ -63,6 +64,13 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
     return {result: gate, state}
   }
   const resolved = resolve(context, step, state)
+  const badCwd = step.options.cwd !== undefined && step.runner !== 'http' ? cwdProblem(step.options.cwd, resolved.cwd) : undefined
+  if (badCwd) {
+    const result = plainResult(step, 'failed', badCwd)
+    if (step.options.allowFailure) result.allowedFailure = true
+    context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
+    return {result, state}
+  }
   const startedAt = new Date()
   const maxAttempts = step.options.background ? 1 : step.options.retries + 1
   // A secret-named capture is in stdout by definition: hold the output until its value is known.
@@ -214,6 +222,17 @@ async function runHttpAttempt(context: RunContext, step: Step, state: SessionSta
   }
   if (outcome.reason) attempt.reason = outcome.reason
   return attempt
+}
+
+// Why `cwd=` cannot be used (checked before anything starts: `exec` and python would otherwise
+// hang or die on it), or undefined when it is a folder.
+function cwdProblem(written: string, dir: string): string | undefined {
+  try {
+    if (statSync(dir).isDirectory()) return undefined
+    return `cwd=${JSON.stringify(written)} is not a folder (${dir} is a file)`
+  } catch {
+    return `cwd=${JSON.stringify(written)}: no such folder (${dir})`
+  }
 }
 
 // Sleep `ms`, or less when the run is interrupted.

@@ -1,5 +1,5 @@
 // Shared by `list` and `plan`: one FILE argument → a parsed, runnable runbook (or exit 2).
-import {readFile} from 'node:fs/promises'
+import {readRegularTextSync} from '../../read-file.js'
 import path from 'node:path'
 import {UsageError} from '../../errors.js'
 import type {Runbook} from '../../model.js'
@@ -9,9 +9,12 @@ import type {CliIO} from '../io.js'
 // Read FILE relative to the working directory, parse it and throw InvalidRunbookError on errors.
 export async function readRunnable(file: string, io: CliIO, all: boolean): Promise<Runbook> {
   const absolute = path.resolve(io.cwd, file)
-  const source = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.message}`)
-  })
+  let source: string
+  try {
+    source = readRegularTextSync(absolute)
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
+  }
   const runbook = await readRunbook(absolute, {all, file, source})
   assertRunnable(runbook)
   return runbook
