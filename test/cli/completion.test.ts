@@ -37,7 +37,7 @@ t.test('bash completion: commands, options, reporter names and step ids', async 
   writeFileSync(script, generated.stdout)
   const at = (...words: string[]) => complete(script, ['runbook', ...words], repo.dir, repo.dir)
 
-  t.same(await at(''), ['completion', 'lint', 'list', 'plan', 'run'], 'commands')
+  t.same(await at(''), ['cleanup', 'completion', 'lint', 'list', 'plan', 'run'], 'commands')
   t.same(await at('pl'), ['plan'])
   t.same(await at('run', '--re'), ['--reporter', '--resume'], "run's options, from its --help")
   t.ok((await at('run', '--')).includes('--jobs') && (await at('run', '--')).includes('--shard'))
