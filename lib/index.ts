@@ -23,6 +23,9 @@ export {renderWriteBack, writeFileAtomic, applyEdits, type Edit} from './writeba
 export {createEvidence, readLastRun, type EvidenceWriter, type Manifest} from './evidence/index.js'
 export {createReporter, createGithubActions, reporters, type Reporter, type ReporterName} from './report/index.js'
 
+// Annotating plain runbooks (never executes).
+export {annotateSource, type AnnotateResult} from './annotate/index.js'
+
 // Lint.
 export {lintFiles, lintRunbook, lintSource, rules, defineRule, formatters, loadConfig} from './lint/index.js'
 export type {LintConfig, LintMessage, Rule, FormatName} from './lint/index.js'

@@ -13,6 +13,7 @@ export const commands: CommandEntry[] = [
   {name: 'lint', summary: 'check runbooks without running anything', load: async () => (await import('./lint.js')).lint},
   {name: 'list', summary: 'the steps, one a line: id, runner, line, needs', load: async () => (await import('./list.js')).list},
   {name: 'plan', summary: 'the step graph: --format text|json|mermaid|dot', load: async () => (await import('./plan.js')).plan},
+  {name: 'annotate', summary: 'propose annotations for a plain runbook', load: async () => (await import('./annotate.js')).annotate},
   {name: 'completion', summary: 'print a shell completion script: bash, zsh or fish', load: async () => (await import('./completion.js')).completion},
   {name: 'cleanup', summary: 'stop what runs whose runner died left running', load: async () => (await import('./cleanup.js')).cleanup},
 ]

@@ -62,3 +62,9 @@ function onlyScratch(rest: string, scratch: Set<string>): boolean {
     return (variable !== undefined && scratch.has(variable)) || /^\/tmp\/[\w.-]/.test(bare)
   })
 }
+
+// The first destructive command in a shell text (`rm -rf`, `kubectl delete` …), for `runbook annotate`.
+export function destructiveCommand(text: string): string | undefined {
+  for (const [pattern, what] of destructive) if (pattern.test(text)) return what
+  return undefined
+}

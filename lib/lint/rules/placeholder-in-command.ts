@@ -5,7 +5,7 @@ import {keepSegments, lexShell} from '../shell/lex.js'
 import {stepScript, wouldRun} from '../step-script.js'
 
 // A `<word>` or `<two words>` placeholder; `<` redirections (`< file`, `<(`, `<<`) do not match.
-const placeholder = /(?<![<\w$])<([A-Za-z][\w.-]*(?:[ _-][\w.-]+){0,4})>(?!>)/g
+export const placeholder = /(?<![<\w$])<([A-Za-z][\w.-]*(?:[ _-][\w.-]+){0,4})>(?!>)/g
 
 // Words a step would send to a shell as they are, which the author meant the reader to replace.
 export const placeholderInCommand = defineRule(
@@ -32,4 +32,5 @@ export const placeholderInCommand = defineRule(
   },
 )
 
-const htmlTags = new Set(['html', 'head', 'body', 'div', 'span', 'p', 'br', 'b', 'i', 'a', 'pre', 'code', 'table', 'tr', 'td', 'th', 'ul', 'li', 'xml'])
+// Tag names that are HTML, not placeholders, when they stand alone (`<br>`).
+export const htmlTags = new Set(['html', 'head', 'body', 'div', 'span', 'p', 'br', 'b', 'i', 'a', 'pre', 'code', 'table', 'tr', 'td', 'th', 'ul', 'li', 'xml'])
