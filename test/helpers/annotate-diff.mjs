@@ -22,7 +22,7 @@ export function disallowedChange(original, annotated, rewrites, expectBodies = f
       inExpect = b.endsWith('{expect}')
       continue
     }
-    for (const rewrite of rewrites) b = b.split(rewrite.to).join(rewrite.from)
+    for (const rewrite of [...rewrites].sort((x, y) => y.to.length - x.to.length)) b = b.split(rewrite.to).join(rewrite.from)
     if (a === b) continue
     if (expectBodies && inExpect) continue
     return {line: i + 1, before: a, after: after[i]}
