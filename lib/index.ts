@@ -22,6 +22,7 @@ export {collectSecrets, createRedactor, type Redactor} from './redact/index.js'
 export {renderWriteBack, writeFileAtomic, applyEdits, type Edit} from './writeback/index.js'
 export {createEvidence, readLastRun, type EvidenceWriter, type Manifest} from './evidence/index.js'
 export {createReporter, createGithubActions, reporters, type Reporter, type ReporterName} from './report/index.js'
+export {createManyReporter, manyReporters, type FileOutcome, type ManyReporter} from './report/many/index.js'
 
 // Annotating plain runbooks (never executes).
 export {annotateSource, type AnnotateResult} from './annotate/index.js'
