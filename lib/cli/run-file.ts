@@ -92,7 +92,7 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
   } finally {
     for (const reporter of sinks.reporters) await reporter.close()
   }
-  if (dryRun && sinks.listing) sinks.listing.write(dryRunListing(result))
+  if (dryRun && sinks.listing) sinks.listing.write(redactor.redact(dryRunListing(result, runbook)))
 
   const stable = values.stable ?? false
   const wantsOutputs = Boolean(values.write || values.out)
@@ -131,12 +131,17 @@ function duration(value: string, flag: string): number {
   return ms
 }
 
-// The commands a dry run would execute, variables resolved, for human readers.
-function dryRunListing(result: RunResult): string {
+// The commands a dry run would execute, variables resolved, for human readers; a step's `cwd=` and
+// `env=` are shown as written, as `#` lines above its command.
+function dryRunListing(result: RunResult, runbook: Runbook): string {
   const lines = ['', 'Commands (nothing was executed):']
+  const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
   for (const step of result.steps) {
     if (step.status === 'skipped') continue
     lines.push(step.condition ? `  ${step.id} (only if \`${step.condition.text}\`, not evaluated):` : `  ${step.id}:`)
+    const options = runbook.steps.find((s) => s.id === step.id)?.options
+    if (options?.cwd !== undefined) lines.push(`    # cwd=${clean(options.cwd)}`)
+    for (const [name, value] of Object.entries(options?.env ?? {})) lines.push(`    # env ${name}=${clean(value).replace(/\n/g, '\\n')}`)
     for (const line of (step.command ?? '').split('\n')) lines.push(`    ${line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')}`)
   }
   return `${lines.join('\n')}\n`

@@ -110,9 +110,9 @@ export function parseExit(text: string): ExitSpec {
 // `A=1 B=2` → {A: '1', B: '2'}.
 export function parseEnvPairs(text: string): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const pair of text.trim().split(/\s+/)) {
-    const eq = pair.indexOf('=')
-    if (eq > 0) env[pair.slice(0, eq)] = pair.slice(eq + 1)
+  // A value in single or double quotes may hold spaces: env="B='two words' C=1".
+  for (const match of text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=(?:'([^']*)'|"([^"]*)"|(\S*))/g)) {
+    env[match[1]!] = match[2] ?? match[3] ?? match[4] ?? ''
   }
   return env
 }

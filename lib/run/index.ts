@@ -21,7 +21,9 @@ import {gitCommit, packageVersion} from './provenance.js'
 import {terminalPrompt} from './prompt.js'
 import {failsRun, plainResult} from './results.js'
 import {runGraph} from './schedule.js'
+import {InvalidRunbookError} from '../errors.js'
 import {selectNodes} from './select.js'
+import {missingShells} from './check-shells.js'
 import {tagGapWarnings} from './select-gaps.js'
 import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
@@ -61,6 +63,8 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   const plan = planRunbook(runbook)
   const nodes = plan.nodes
   const excluded = selectNodes(nodes, options)
+  const shells = missingShells(runbook, options.env, (id) => excluded.get(id) === undefined)
+  if (shells.length > 0) throw new InvalidRunbookError(`${runbook.file}: ${shells.length === 1 ? 'a shell is' : 'shells are'} not installed`, shells)
   const prompt = options.prompt ?? terminalPrompt(options.stdin, options.stderr)
   const env = await resolveEnvironment(runbook, {env: options.env, set: options.set, interactive: options.interactive, prompt})
   if (!options.dryRun) checkDecisions(runbook, excluded, env, options.interactive && prompt !== undefined)

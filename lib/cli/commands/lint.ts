@@ -2,6 +2,7 @@
 import {parseArgs} from 'node:util'
 import path from 'node:path'
 import {UsageError} from '../../errors.js'
+import {optionError} from '../parse-options.js'
 import {findFiles, formatters, lintFiles, loadConfig, type FileResult, type FormatName, type LintConfig} from '../../lint/index.js'
 import {exitCodes, type CliIO, type Command} from '../io.js'
 import {lintSource} from '../../lint/index.js'
@@ -113,6 +114,6 @@ function parse(args: string[]) {
       },
     })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. See \`runbook lint --help\`.`)
+    throw optionError(error, 'lint', usage)
   }
 }

@@ -1,6 +1,7 @@
 // `runbook list FILE`: the steps and check tables, one a line: id, runner, line, needs, flags.
 import {parseArgs} from 'node:util'
 import {UsageError} from '../../errors.js'
+import {optionError} from '../parse-options.js'
 import {planRunbook} from '../../graph.js'
 import {alignRows, nodeFlags} from '../../plan/index.js'
 import {exitCodes, type Command} from '../io.js'
@@ -48,6 +49,6 @@ function parse(args: string[]) {
   try {
     return parseArgs({args, options: {all: {type: 'boolean'}}, allowPositionals: true, strict: true})
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. See \`runbook list --help\`.`)
+    throw optionError(error, 'list', usage)
   }
 }

@@ -1,6 +1,7 @@
 // `runbook plan FILE --format text|json|mermaid|dot`: the step graph, without running anything.
 import {parseArgs} from 'node:util'
 import {UsageError} from '../../errors.js'
+import {optionError} from '../parse-options.js'
 import {planRunbook} from '../../graph.js'
 import {planFormats, renderPlan, type PlanFormat} from '../../plan/index.js'
 import {exitCodes, type Command} from '../io.js'
@@ -38,6 +39,6 @@ function parse(args: string[]) {
   try {
     return parseArgs({args, options: {all: {type: 'boolean'}, format: {type: 'string', short: 'f'}}, allowPositionals: true, strict: true})
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. See \`runbook plan --help\`.`)
+    throw optionError(error, 'plan', usage)
   }
 }

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {UsageError} from '../../errors.js'
+import {optionError} from '../parse-options.js'
 import type {CliIO, Command} from '../io.js'
 import {runFile} from '../run-file.js'
 import {isSingleFile, readFileToRun, stepCount} from '../run-input.js'
@@ -109,6 +110,6 @@ function parseOptions(args: string[]) {
       },
     })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. See \`runbook run --help\`.`)
+    throw optionError(error, 'run', usage)
   }
 }
