@@ -48,3 +48,20 @@ t.test('a single file can write junit to a file too; two terminal reporters or a
   t.equal(unknown.code, 2)
   t.match(unknown.stderr, /unknown reporter `xml`/)
 })
+
+t.test('a file that cannot run is an <error> suite in JUnit (still valid) and a failed subtest in TAP', async (t) => {
+  const repo = tree({
+    'good.md': book('Good', {hello: 'echo hello'}),
+    'broken.md': ['# Broken', '', '```bash {#x needs=nowhere}', 'echo x', '```', ''].join('\n'),
+  })
+  t.teardown(repo.cleanup)
+  const run = await runCli(['run', '.', '--reporter', 'junit=out.xml', '--reporter', 'tap=out.tap'], {cwd: repo.dir})
+  t.equal(run.code, 2, 'the worst code: an invalid runbook')
+  t.match(run.stdout, /^! broken\.md — not run: invalid runbook or missing input\n {4}broken\.md:3:\d+/m, 'the diagnostic under the file line')
+  const xml = readFileSync(path.join(repo.dir, 'out.xml'), 'utf8')
+  const verdict = await validateXml(xml)
+  t.ok(verdict.valid, verdict.messages)
+  t.match(xml, /<testsuite name="broken\.md" tests="1" failures="0" errors="1"[^>]*>\s*<testcase name="\(runbook\)" classname="broken\.md"[^>]*>\s*<error message="[^"]*" type="invalid">broken\.md:3:/)
+  const tap = readFileSync(path.join(repo.dir, 'out.tap'), 'utf8')
+  t.match(tap, /# Subtest: broken\.md\n {4}1\.\.0 # could not run\n {4}# broken\.md:3:\d+: error: [^\n]*\n(?: {4}# [^\n]*\n)*not ok 1 - broken\.md\n/)
+})
