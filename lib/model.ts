@@ -88,6 +88,8 @@ export interface RawAttribute {
 export interface TranscriptCommand {
   command: string // continuation lines (`> `) joined with newlines
   expected: string // the lines after it, up to the next `$ ` line
+  expectedLine?: number // source line of the first expected line (where `--update` rewrites them)
+  expectedCount?: number // how many source lines the expected output takes
   line: number // source line of the `$`
 }
 

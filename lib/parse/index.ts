@@ -17,6 +17,7 @@ import {suggest} from './suggest.js'
 import {preflightDiagnostics} from './preflight.js'
 import {createLocator} from './positions.js'
 import {findRegions} from './regions.js'
+import {isCramFile, readCram} from './dialects/cram.js'
 
 export {parseAssertLine, parseQuery} from './http-assert.js'
 export {parseTranscript} from './transcript.js'
@@ -71,6 +72,12 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
     context.diagnostics.push(...regions.diagnostics)
     const runAll = options.all === true || runbook.frontMatter?.runAll === true
     const collected = collect(tree, context, {runAll, regions: runbook.regions})
+    if (isCramFile(file)) {
+      // A cram `.t` file is not Markdown: its indented tests are the steps.
+      collected.nodes = readCram(context).map((node) => ({node}))
+      collected.blocks = []
+      collected.annotated = true
+    }
     assignIds(collected.nodes)
     runbook.headings = collected.headings
     runbook.steps = collected.nodes.map((p) => p.node).filter((n): n is Step => 'runner' in n)

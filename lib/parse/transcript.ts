@@ -9,7 +9,7 @@ export function parseTranscript(code: string, firstLine: number): TranscriptComm
   const flush = () => {
     if (!current) return
     while (current.expected.length > 0 && current.expected[current.expected.length - 1]!.trim() === '') current.expected.pop()
-    commands.push({command: current.command.join('\n'), expected: current.expected.join('\n'), line: current.line})
+    commands.push({command: current.command.join('\n'), expected: current.expected.join('\n'), line: current.line, expectedLine: current.line + current.command.length, expectedCount: current.expected.length})
   }
   let continuing = false
   for (let index = 0; index < lines.length; index++) {

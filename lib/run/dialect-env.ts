@@ -15,12 +15,14 @@ export function isTestFile(runbook: Runbook): boolean {
 // The variables and starting folder of a Scrut/cram file; undefined for other documents.
 export function dialectEnvironment(runbook: Runbook, runTmp: string): {env: Record<string, string>; cwd: string} | undefined {
   if (!isTestFile(runbook)) return undefined
-  const tmp = path.join(runTmp, '__tmp')
+  const tmp = path.join(runTmp, 'execution.1', '__tmp') // the shape Scrut's own tests expect
   mkdirSync(tmp, {recursive: true})
   const env: Record<string, string> = {
     TESTDIR: runbook.dir,
     TESTFILE: path.basename(runbook.file),
     TMPDIR: tmp,
+    TMP: tmp,
+    TEMP: tmp,
     CRAMTMP: runTmp,
     TESTSHELL: '/bin/bash',
     LANG: 'C',

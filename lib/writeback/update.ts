@@ -7,10 +7,12 @@ import type {Edit} from './edits.js'
 import {longestRun} from './fence.js'
 import {linePrefix} from './place.js'
 import {sanitize} from './sanitize.js'
+import {transcriptEdits} from './transcript-update.js'
 
 // Edits that bless each failed expectation of a step (schema expectations cannot be blessed).
 export function updateEdits(source: string, step: Step, result: StepResult, options: {eol: string; redactor: Redactor}): Edit[] {
   const edits: Edit[] = []
+  if (step.transcript) return transcriptEdits(source, step, result, options)
   for (const failure of result.expectationFailures) {
     const expectation = step.expectations[failure.index]
     if (!expectation || expectation.kind === 'schema') continue
