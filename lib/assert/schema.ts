@@ -2,7 +2,6 @@
 // Each schema is compiled once and cached by its text, as ajv intends.
 import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import {placeholders} from './placeholders.js'
 
 // ajv is loaded on first use, only by runbooks with a schema expectation: other runs start faster.
 const load = createRequire(import.meta.url)
@@ -10,23 +9,15 @@ const load = createRequire(import.meta.url)
 const compiled = new Map<string, ValidateFunction | Error>()
 const options = {allErrors: false, strict: false, logger: false as const}
 
-// A few common formats, so `format: uuid` checks something without extra dependencies.
-const formats: Record<string, RegExp> = {
-  uuid: new RegExp(`^${placeholders.uuid}$`),
-  date: new RegExp(`^${placeholders.date}$`),
-  time: new RegExp(`^${placeholders.time}(?:Z|[-+]\\d{2}:?\\d{2})?$`),
-  'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[-+]\d{2}:\d{2})$/,
-  ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/,
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  uri: /^[A-Za-z][A-Za-z\d+.-]*:[^\s]*$/,
-}
-
 function createAjv(schema: unknown) {
   const dialect = typeof schema === 'object' && schema !== null ? String((schema as {$schema?: unknown}).$schema ?? '') : ''
   const ajv = dialect.includes('2020-12') ? new (load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(options)
     : dialect.includes('2019-09') ? new (load('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')).Ajv2019(options)
     : new (load('ajv') as typeof import('ajv')).Ajv(options)
-  for (const [name, regex] of Object.entries(formats)) ajv.addFormat(name, regex)
+  // Every format JSON Schema defines (date, time, date-time, duration, uri, email, hostname, ipv4,
+  // ipv6, uuid, regex…), checked in full (a 30 February is not a date), by ajv's own plugin.
+  const addFormats = (load('ajv-formats') as typeof import('ajv-formats')).default
+  addFormats(ajv as unknown as Parameters<typeof addFormats>[0])
   return ajv
 }
 
