@@ -4,6 +4,7 @@ import {createManyReporter, type FileOutcome, type ManyReporter} from '../report
 import type {Reporter} from '../report/index.js'
 import type {CliIO} from './io.js'
 import {isHumanReporter, openReportFile, parseReporterSpecs} from './reporter-specs.js'
+import {wantsColor} from './color.js'
 
 // All the many-file reporters of a run, driven as one.
 export interface ManyReporters {
@@ -15,9 +16,8 @@ export interface ManyReporters {
 }
 
 // Build the reporters the `--reporter` flags ask for; `files` is the report order.
-export function createManyReporters(flags: readonly string[] | undefined, io: CliIO, files: string[]): ManyReporters {
+export function createManyReporters(flags: readonly string[] | undefined, io: CliIO, files: string[], color = wantsColor({}, io)): ManyReporters {
   const specs = parseReporterSpecs(flags, io)
-  const color = io.stdout.isTTY === true && !io.env['NO_COLOR']
   const all: ManyReporter[] = []
   const finishers: Array<() => Promise<void>> = []
   let human = false

@@ -13,6 +13,7 @@ import {reportError} from './report-error.js'
 import {runFile, type FileToRun} from './run-file.js'
 import {findRunFiles, readFileToRun, stepCount} from './run-input.js'
 import {parseShard, pickShard} from './shard.js'
+import {wantsColor} from './color.js'
 
 interface Candidate {
   file: string // relative to the working directory, `/`-separated
@@ -54,7 +55,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   }
 
   const order = [...chosen.map((c) => c.file), ...(shard ? [] : skipped)].sort()
-  const reporters = createManyReporters(values.reporter, io, order)
+  const reporters = createManyReporters(values.reporter, io, order, wantsColor(values, io))
   if (!shard) for (const file of skipped) reporters.skip(file, 'no steps')
   const evidenceRoot = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
   const codes: number[] = []

@@ -1,13 +1,14 @@
 // The reporters of a single-file run: one on the terminal, any others into files, and GitHub Actions.
 import path from 'node:path'
 import {createGithubActions, createReporter, type Reporter} from '../report/index.js'
+import {wantsColor} from './color.js'
 import type {CliIO} from './io.js'
 import {closingFile, isHumanReporter, openReportFile, parseReporterSpecs} from './reporter-specs.js'
 
 // The reporters for `--reporter` flags; `human` says whether people read stdout (then the dry-run listing goes there).
-export function createTerminalReporters(values: {reporter?: string[] | undefined}, io: CliIO, evidenceDir?: string): {reporters: Reporter[]; human: boolean} {
+export function createTerminalReporters(values: {reporter?: string[] | undefined; color?: boolean | undefined; 'no-color'?: boolean | undefined}, io: CliIO, evidenceDir?: string): {reporters: Reporter[]; human: boolean} {
   const specs = parseReporterSpecs(values.reporter, io)
-  const color = io.stdout.isTTY === true && !io.env['NO_COLOR']
+  const color = wantsColor(values, io)
   const reporters: Reporter[] = []
   let human = false
   for (const spec of specs) {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {UsageError} from '../../errors.js'
 import {optionError} from '../parse-options.js'
 import {findFiles, formatters, lintFiles, loadConfig, type FileResult, type FormatName, type LintConfig} from '../../lint/index.js'
+import {colorOptions, wantsColor} from '../color.js'
 import {exitCodes, type CliIO, type Command} from '../io.js'
 import {lintSource} from '../../lint/index.js'
 import {readStreamSource} from '../../lint/read-source.js'
@@ -24,6 +25,7 @@ Options:
   --cache                reuse results of unchanged files (in .runbook-cache/)
   --cache-location DIR   where the cache lives
   --quiet                report errors only
+  --color, --no-color    force colour on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)
   -h, --help             show this help
 
 Disable rules with <!-- runbook-lint-disable RULE -->, <!-- runbook-lint-enable RULE -->,
@@ -71,7 +73,7 @@ export const lint: Command = {
     }
     let messages = results.flatMap((r) => r.messages)
     if (values.quiet) messages = messages.filter((m) => m.severity === 'error')
-    const color = format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR']
+    const color = format === 'stylish' && wantsColor(values, io)
     // Wait until the report is flushed: large reports into a pipe must not be cut by the exit.
     await new Promise<void>((resolve) => io.stdout.write(formatters[format]({messages, cwd: io.cwd, color, version}), () => resolve()))
     const fixed = results.reduce((n, r) => n + r.fixed, 0)
@@ -111,6 +113,7 @@ function parse(args: string[]) {
         'cache-location': {type: 'string'},
         quiet: {type: 'boolean'},
         'stdin-filename': {type: 'string'},
+        ...colorOptions,
       },
     })
   } catch (error) {

@@ -9,6 +9,7 @@ import {isSingleFile, readFileToRun, stepCount} from '../run-input.js'
 import {runMany} from '../run-many.js'
 import {checkValues} from '../run-values.js'
 import {createTerminalReporters} from '../single-reporters.js'
+import {colorOptions} from '../color.js'
 
 const usage = `Usage: runbook run PATH... [options]
 
@@ -40,6 +41,7 @@ Options:
                         the others into files (default: tty on a terminal, else plain)
   --jobs N, -j N        run N files at once (default 1)
   --shard I/N           run the I-th of N slices of the files, balanced by steps (CI matrices)
+  --color, --no-color   force colour on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)
 
 Exit codes: 0 passed · 1 failed · 2 invalid runbook, missing input or usage · 129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM)
 (many files: the worst of them)
@@ -107,6 +109,7 @@ function parseOptions(args: string[]) {
         reporter: {type: 'string', multiple: true},
         jobs: {type: 'string', short: 'j'},
         shard: {type: 'string'},
+        ...colorOptions,
       },
     })
   } catch (error) {
