@@ -1,34 +1,20 @@
-// Read a file for lint: only regular files (a symlink to /dev/zero or a FIFO would never end), and
-// at most `maxLintBytes`, so one hostile file cannot take the whole run's memory.
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+// Read a file for lint through the one reader of user-named files (lib/read-file.ts): only regular
+// files (a symlink to /dev/zero or a FIFO would never end), at most `maxLintBytes`, so one hostile
+// file cannot take the whole run's memory. Standard input gets the same cap.
+import {FileReadError, readRegularTextSync} from '../read-file.js'
 
-// The largest file lint reads (10 MiB: far more than any hand-written document).
+// The largest document lint reads (10 MiB: far more than any hand-written document).
 export const maxLintBytes = 10 * 1024 * 1024
 
 // The text of `absolute`, or a message (naming it as `name`) saying why it was not read.
 export function readSource(absolute: string, name: string): {source: string} | {error: string} {
-  let fd: number
   try {
-    fd = openSync(absolute, 'r')
+    return {source: readRegularTextSync(absolute, {maxBytes: maxLintBytes})}
   } catch (error) {
-    return {error: `cannot read ${name}: ${(error as Error).message}`}
-  }
-  try {
-    const stat = fstatSync(fd)
-    if (!stat.isFile()) return {error: `${name}: not a regular file (${kind(stat)}); lint reads only regular files`}
-    if (stat.size > maxLintBytes) return {error: `${name}:1:1: the file is ${mib(stat.size)} MiB, more than the ${mib(maxLintBytes)} MiB lint reads`}
-    const buffer = Buffer.alloc(stat.size)
-    let read = 0
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    return {source: buffer.subarray(0, read).toString('utf8')}
-  } catch (error) {
-    return {error: `cannot read ${name}: ${(error as Error).message}`}
-  } finally {
-    closeSync(fd)
+    if (!(error instanceof FileReadError)) return {error: `cannot read ${name}: ${(error as Error).message}`}
+    if (error.code === 'RUNBOOK_ERR_NOT_A_FILE') return {error: `${name}: ${error.message}; lint reads only regular files`}
+    if (error.code === 'RUNBOOK_ERR_FILE_TOO_LARGE') return {error: `${name}:1:1: ${error.message}`}
+    return {error: `cannot read ${name}: ${error.message}`}
   }
 }
 
@@ -39,21 +25,8 @@ export async function readStreamSource(stream: AsyncIterable<Buffer | string>, n
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     size += buffer.length
-    if (size > maxLintBytes) return {error: `${name}:1:1: more than the ${mib(maxLintBytes)} MiB lint reads`}
+    if (size > maxLintBytes) return {error: `${name}:1:1: larger than 10 MiB, the most lint reads`}
     chunks.push(buffer)
   }
   return {source: Buffer.concat(chunks).toString('utf8')}
-}
-
-function kind(stat: {isDirectory(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean}): string {
-  if (stat.isDirectory()) return 'a folder'
-  if (stat.isCharacterDevice()) return 'a character device'
-  if (stat.isBlockDevice()) return 'a block device'
-  if (stat.isFIFO()) return 'a FIFO'
-  if (stat.isSocket()) return 'a socket'
-  return 'not a file'
-}
-
-function mib(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)
 }

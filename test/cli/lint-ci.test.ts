@@ -1,5 +1,6 @@
 // `runbook lint` in CI through the real CLI: standard input, JUnit and GitLab Code Quality reports,
 // ESLint-style disable comments with reasons, and files lint must refuse to read.
+import {execFileSync} from 'node:child_process'
 import {symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
@@ -91,6 +92,7 @@ t.test('an unknown directive or rule in a disable comment is an error, never a r
 t.test('lint refuses special files and caps what it reads, with the file named', async (t) => {
   const dir = t.testdir({docs: {'ok.md': '# Fine\n'}})
   symlinkSync('/dev/zero', path.join(dir, 'docs', 'zero.md'))
+  execFileSync('mkfifo', [path.join(dir, 'docs', 'pipe.md')])
   const direct = await runCli(['lint', '/dev/zero'], {cwd: dir, timeoutMs: 20_000})
   t.equal(direct.code, 2, direct.stderr)
   t.match(direct.stderr, /\/dev\/zero: not a regular file \(a character device\); lint reads only regular files/)
@@ -98,11 +100,14 @@ t.test('lint refuses special files and caps what it reads, with the file named',
   t.equal(tree.code, 2)
   t.match(tree.stderr, /docs\/zero\.md: not a regular file/)
   t.same(JSON.parse(tree.stdout), [], 'the other files are still linted')
+  const fifo = await runCli(['lint', 'docs/pipe.md'], {cwd: dir, timeoutMs: 20_000})
+  t.equal(fifo.code, 2)
+  t.match(fifo.stderr, /docs\/pipe\.md: not a regular file \(a FIFO\)/, 'a FIFO with no writer does not hang lint')
   writeFileSync(path.join(dir, 'huge.md'), Buffer.alloc(11 * 1024 * 1024, 'a'))
   const huge = await runCli(['lint', 'huge.md'], {cwd: dir, timeoutMs: 20_000})
   t.equal(huge.code, 2)
-  t.match(huge.stderr, /huge\.md:1:1: the file is 11 MiB, more than the 10 MiB lint reads/)
+  t.match(huge.stderr, /huge\.md:1:1: larger than 10 MiB, the most this reads/)
   const piped = await runCli(['lint', '-'], {cwd: dir, input: 'a'.repeat(11 * 1024 * 1024), timeoutMs: 20_000})
   t.equal(piped.code, 2)
-  t.match(piped.stderr, /<stdin>:1:1: more than the 10 MiB lint reads/)
+  t.match(piped.stderr, /<stdin>:1:1: larger than 10 MiB, the most lint reads/)
 })
