@@ -2,6 +2,7 @@
 import {codePlace} from '../code-place.js'
 import {defineRule} from '../define-rule.js'
 import {definedVariables, isStandard, usedVariables} from '../shell/variables.js'
+import {idVariable} from '../../run/status-env.js'
 import {stepScript} from '../step-script.js'
 
 // An undeclared variable is empty at run time; declaring it as an input makes the run ask for it
@@ -45,6 +46,8 @@ export const undeclaredVariable = defineRule(
         )
       }
       for (const capture of step.http?.captures ?? []) declared.add(capture.name)
+      for (const capture of step.options.capture ?? []) declared.add(capture.name) // capture= (SPEC §14)
+      if (step.options.ask !== undefined) declared.add(idVariable(step.id)) // a decision sets NAME=yes|no
     }
     for (const table of runbook.tables) {
       const texts: Array<[string, typeof table.span]> = [[table.base ?? '', table.commentSpan], ...table.rows.map((row): [string, typeof table.span] => [row.url, row.span])]
