@@ -3,6 +3,7 @@ import {formatDuration} from '../duration.js'
 import type {RunResult, StepStatus} from '../result.js'
 import type {Redactor} from '../redact/index.js'
 import {inlineText} from './sanitize.js'
+import {countStatuses, statusLabel, summaryLine} from '../report/status.js'
 
 const marks: Record<StepStatus, string> = {
   passed: '✅',
@@ -21,13 +22,15 @@ export function summaryRegion(result: RunResult, options: {stable: boolean; reda
   lines.push(timed ? '| Step | Status | Attempts | Duration |' : '| Step | Status | Attempts |')
   lines.push(timed ? '| :--- | :--- | ---: | ---: |' : '| :--- | :--- | ---: |')
   for (const step of result.steps) {
-    const status = `${marks[step.status]} ${step.status}${step.allowedFailure ? ' (allowed)' : ''}${step.condition?.met === false ? ' (condition)' : ''}`
+    // The terminal's words (`failed, allowed to fail`, `skipped (condition)`), so both say the same.
+    const status = `${marks[step.status]} ${statusLabel(step)}`
     const cells = [`\`${step.id}\``, status, String(step.attempts)]
     if (timed) cells.push(step.attempts > 0 ? formatDuration(step.durationMs) : '–')
     lines.push(`| ${cells.join(' | ')} |`)
   }
   const verdict = result.interrupted ? `interrupted (${result.interrupted})` : result.ok ? 'passed' : 'failed'
-  const counts = countBy(result.steps.map((step) => step.status))
+  const n = result.steps.length
+  const counts = `${n} step${n === 1 ? '' : 's'} (${summaryLine(countStatuses(result.steps))})`
   const facts = [`**${verdict}**`, counts]
   if (timed) {
     facts.push(`${formatDuration(result.durationMs)}`, result.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))
@@ -37,12 +40,4 @@ export function summaryRegion(result: RunResult, options: {stable: boolean; reda
   facts.push(`runbook ${inlineText(result.version)}`)
   lines.push('', facts.join(' · '), '<!-- /runbook:summary -->')
   return lines
-}
-
-function countBy(statuses: StepStatus[]): string {
-  const counts = new Map<StepStatus, number>()
-  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1)
-  const total = `${statuses.length} step${statuses.length === 1 ? '' : 's'}`
-  const parts = [...counts].map(([status, n]) => `${n} ${status}`)
-  return parts.length > 0 ? `${total} (${parts.join(', ')})` : total
 }
