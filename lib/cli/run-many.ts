@@ -14,10 +14,12 @@ import {runFile, type FileToRun} from './run-file.js'
 import {findRunFiles, readFileToRun, stepCount} from './run-input.js'
 import {parseShard, pickShard} from './shard.js'
 import {wantsColor} from './color.js'
+import {namedSteps, selectionForFile, selectionSkipReason} from './step-selection.js'
 
 interface Candidate {
   file: string // relative to the working directory, `/`-separated
   steps: number
+  values?: RunValues // the flags for this file (--only narrowed to its ids)
   input?: FileToRun
   error?: unknown // why it cannot run: an invalid runbook
 }
@@ -31,19 +33,22 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
 
   const found = findRunFiles(paths, io.cwd)
   const candidates: Candidate[] = []
-  const skipped: string[] = []
+  const skipped: Array<{file: string; why: string}> = []
   for (const absolute of found) {
     const file = path.relative(io.cwd, absolute).split(path.sep).join('/')
     try {
       const input = await readFileToRun(file, io.cwd, values.all)
       const steps = stepCount(input.runbook)
-      if (steps === 0) skipped.push(file)
-      else candidates.push({file, steps, input})
+      const selected = selectionForFile(values, input.runbook)
+      if (steps === 0) skipped.push({file, why: 'no steps'})
+      else if (!selected) skipped.push({file, why: selectionSkipReason(values)})
+      else candidates.push({file, steps, input, values: selected})
     } catch (error) {
       candidates.push({file, steps: 1, error})
     }
   }
   if (candidates.length === 0) {
+    if (skipped.some((s) => s.why !== 'no steps')) throw new UsageError(`nothing to run in ${paths.join(' ')}: no file has a step ${namedSteps(values)}`)
     const what = found.length === 0 ? 'no runbook files found' : `none of the ${found.length} files has steps`
     throw new UsageError(`nothing to run in ${paths.join(' ')}: ${what} (annotate a fence with {…}, or pass --all to run every shell block)`)
   }
@@ -54,9 +59,9 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
     io.stderr.write(`runbook: shard ${shard.index}/${shard.total} took ${chosen.length} of ${candidates.length} files (${steps} steps)${list}\n`)
   }
 
-  const order = [...chosen.map((c) => c.file), ...(shard ? [] : skipped)].sort()
+  const order = [...chosen.map((c) => c.file), ...(shard ? [] : skipped.map((s) => s.file))].sort()
   const reporters = createManyReporters(values.reporter, io, order, wantsColor(values, io))
-  if (!shard) for (const file of skipped) reporters.skip(file, 'no steps')
+  if (!shard) for (const {file, why} of skipped) reporters.skip(file, why)
   const evidenceRoot = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
   const codes: number[] = []
   const runOne = async (candidate: Candidate) => {
@@ -69,7 +74,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
       if (!candidate.input) throw candidate.error
       const fileReporters = reporters.start(candidate.file)
       const actions = createGithubActions(io.env, github)
-      const {code, result} = await runFile(candidate.input, values, io, {reporters: actions ? [...fileReporters, actions] : fileReporters, evidenceDir, listing})
+      const {code, result} = await runFile(candidate.input, candidate.values ?? values, io, {reporters: actions ? [...fileReporters, actions] : fileReporters, evidenceDir, listing})
       outcome = {code, result}
     } catch (error) {
       const code = reportError(error, {stderr: errors}, io.debug === true)

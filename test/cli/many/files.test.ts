@@ -94,3 +94,17 @@ t.test('--dry-run over many files lists each file with its commands and runs not
   t.match(run.stdout, /^✓ a\.md — [^\n]*\n {4}Commands \(nothing was executed\):\n {6}make:\n {8}touch made-a\n✓ b\.md/m)
   t.notOk(existsSync(path.join(repo.dir, 'made-a')) || existsSync(path.join(repo.dir, 'made-b')), 'nothing ran')
 })
+
+t.test('--only over many files: each file runs the named steps it has; files with none are skipped', async (t) => {
+  const repo = tree({'a.md': book('A', {build: 'echo a-build', ship: 'echo a-ship'}), 'b.md': book('B', {ship: 'echo b-ship'}), 'c.md': book('C', {other: 'echo c'})})
+  t.teardown(repo.cleanup)
+  const run = await runCli(['run', '.', '--only', 'build,ship', '--reporter', 'json'], {cwd: repo.dir})
+  t.equal(run.code, 0, run.stderr)
+  const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as {type: string; file: string; stepId?: string; result?: {status: string}; reason?: string})
+  const ran = events.filter((e) => e.type === 'step:end' && e.result!.status === 'passed').map((e) => `${e.file}:${e.stepId}`)
+  t.same(ran, ['a.md:build', 'a.md:ship', 'b.md:ship'])
+  t.same(events.filter((e) => e.type === 'file:skip').map((e) => [e.file, e.reason]), [['c.md', 'no step `build`, `ship`']])
+  const none = await runCli(['run', '.', '--only', 'nowhere'], {cwd: repo.dir})
+  t.equal(none.code, 2)
+  t.match(none.stderr, /nothing to run in \.: no file has a step `nowhere`/)
+})
