@@ -16,6 +16,7 @@ import {undeclaredVariable} from './undeclared-variable.js'
 import {unfilledTemplate} from './unfilled-template.js'
 import {unknownDependency} from './unknown-dependency.js'
 import {unreachableStep} from './unreachable-step.js'
+import {unrunTestDialect} from './unrun-test-dialect.js'
 import {unsafeRegex} from './unsafe-regex.js'
 
 // The rules in id order.
@@ -36,5 +37,6 @@ export const rules: readonly Rule[] = [
   unfilledTemplate,
   unknownDependency,
   unreachableStep,
+  unrunTestDialect,
   unsafeRegex,
 ]
