@@ -26,7 +26,7 @@ export function detailBlock(result: StepResult, palette: Palette, indent = '    
   if (!isFailedStatus(result.status)) return []
   return failureDetails(result)
     .filter((line, index) => !(index === 0 && line.tone === 'error' && line.text === firstLine(result.reason ?? '')))
-    .map((line) => `${indent}${'  '.repeat(line.depth)}${paintDetail(line, palette)}`)
+    .map((line) => `${indent}${'  '.repeat(line.depth)}${paintDetail({...line, text: clip(line.text)}, palette)}`)
 }
 
 // The closing lines: the counts, the time, and an interruption if there was one.
@@ -56,5 +56,15 @@ function paintDetail(line: DetailLine, palette: Palette): string {
 }
 
 function firstLine(text: string): string {
-  return sanitizeLine(text.split('\n')[0] ?? '')
+  return clip(sanitizeLine(text.split('\n')[0] ?? ''))
+}
+
+// The longest line a human reporter prints; the evidence logs and --write keep the whole text.
+export const maxLineLength = 400
+
+// A line cut to `maxLineLength` characters, saying how much was left out.
+export function clip(text: string): string {
+  if (text.length <= maxLineLength) return text
+  const kept = [...text].slice(0, maxLineLength - 60).join('')
+  return `${kept}… (${(text.length - kept.length).toLocaleString('en-US')} more characters)`
 }
