@@ -1,5 +1,5 @@
 // Events: the discriminated union the executor emits and every reporter consumes.
-import type {HttpCheckResult, RunResult, StepResult} from './result.js'
+import type {HostResult, HttpCheckResult, RunResult, StepResult} from './result.js'
 import type {Runner} from './model.js'
 
 // A step as reporters need to know it before it runs.
@@ -15,9 +15,11 @@ export interface PlannedStep {
 export type RunEvent =
   | {type: 'run:start'; at: number; runbook: string; runId: string; steps: PlannedStep[]; dryRun: boolean}
   | {type: 'step:start'; at: number; stepId: string; attempt: number; command?: string}
-  | {type: 'step:output'; at: number; stepId: string; stream: 'stdout' | 'stderr'; chunk: string}
+  | {type: 'step:output'; at: number; stepId: string; stream: 'stdout' | 'stderr'; chunk: string; host?: string}
   | {type: 'step:retry'; at: number; stepId: string; attempt: number; reason: string; delayMs: number}
   | {type: 'step:end'; at: number; stepId: string; result: StepResult}
+  | {type: 'host:start'; at: number; stepId: string; host: string; attempt: number; command?: string} // SPEC §13
+  | {type: 'host:end'; at: number; stepId: string; host: string; result: HostResult}
   | {type: 'check'; at: number; stepId: string; check: HttpCheckResult}
   | {type: 'service:ready'; at: number; stepId: string}
   | {type: 'service:stop'; at: number; stepId: string}

@@ -12,6 +12,7 @@ export interface PlanNode {
   runner: Runner
   step?: Step
   table?: CheckTable
+  target?: string // where the step runs when not local (SPEC §13)
 }
 
 // The graph, a topological order (document order where free), and its problems.
@@ -41,6 +42,8 @@ export function planRunbook(runbook: Runbook): Plan {
     }
     if ('step' in item) node.step = item.step
     else node.table = item.table
+    const target = 'step' in item ? (item.step!.options.on ?? runbook.frontMatter?.target) : undefined
+    if (target !== undefined && target !== 'local') node.target = target
     const needsSpan = source.attributes.find((a) => a.key === 'needs')?.span
     const idSpan = source.attributes.find((a) => a.key === 'id' || a.key === 'name')?.span
     places.set(node, {span: idSpan ?? item.span, ...(needsSpan ? {needsSpan} : {})})

@@ -68,6 +68,7 @@ export interface StepOptions {
   tty?: boolean // the step needs the real terminal
   ask?: string // a decision in prose: the yes/no question
   templates?: Record<string, string> // typed values written with `${VAR}` (`timeout=${T}`), resolved when the step runs
+  on?: string // the target the step runs on (SPEC §13); undefined: front matter `target`, else local
 }
 
 // One `capture=` value: the whole trimmed stdout, a regex's first group, or a JSONPath over JSON stdout.
@@ -227,6 +228,24 @@ export interface InputSpec {
   default?: string
 }
 
+// A named place where steps run (SPEC §13): ssh hosts, a kube context, or an exec wrapper.
+// String values may hold `${VAR}`, resolved at run time.
+export interface TargetSpec {
+  name: string
+  kind: 'ssh' | 'kube' | 'exec'
+  hosts: string[] // ssh: `user@host[:port]`, one or more
+  identity?: string // ssh: -i FILE
+  options: Record<string, string> // ssh: -o KEY=VALUE
+  serial?: number | string // ssh: hosts at a time, a number or `25%`
+  maxFail?: number | string // ssh: failed hosts tolerated, a number or `25%`
+  context?: string // kube
+  namespace?: string // kube
+  argv?: string[] // exec: the wrapper that reads the script on stdin
+  line: number // where the target is defined in the front matter
+  column: number
+  offset: number
+}
+
 // Parsed front matter (`runbook:` or Runme's `runme:`).
 export interface FrontMatter {
   span: Span // from the opening `---` to the end of the closing `---` line
@@ -239,6 +258,9 @@ export interface FrontMatter {
   concurrency?: number
   runAll: boolean
   runme: boolean
+  targets: Record<string, TargetSpec> // SPEC §13
+  target?: string // the default target of steps
+  test?: boolean // `test: true`: a test fixture (lint allows what production runbooks must not do)
 }
 
 // A heading, for sections, slugs and the summary's place.

@@ -52,6 +52,8 @@ export interface StepResult {
   allowedFailure?: boolean // failed but `allow-failure`
   condition?: {text: string; met?: boolean} // `if=`: as written, and whether it held (absent in a dry run)
   artifacts?: ArtifactFile[] // `artifacts=`: the files the step made, copied into the evidence
+  target?: string // the target the step ran on, when not local (SPEC §13)
+  hosts?: HostResult[] // one result per host of an ssh or exec target, in the target's order
 }
 
 // One file kept by `artifacts=`.
@@ -60,6 +62,11 @@ export interface ArtifactFile {
   source: string // absolute path it was found at
   size: number // bytes as stored in the evidence (after masking, for text)
   sha256?: string // of the stored file, set by the evidence writer
+}
+
+// The outcome of a step on one host of its target.
+export interface HostResult extends StepResult {
+  host: string
 }
 
 // Output kept in memory for write-back and reports: bounded; the full text lives in evidence logs.

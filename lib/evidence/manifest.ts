@@ -1,6 +1,7 @@
 // manifest.json (SPEC §9): what ran, where, when, and how each step ended.
 import {hostname} from 'node:os'
 import type {RunResult, StepResult, StepStatus} from '../result.js'
+import {safeName} from './paths.js'
 
 // One step of the manifest.
 export interface ManifestStep {
@@ -15,6 +16,20 @@ export interface ManifestStep {
   dir?: string // steps/<dir>/ holding cmd.txt, stdout.log, stderr.log
   condition?: {text: string; met?: boolean} // `if=`; `met: false` is `skipped (condition)`
   artifacts?: Array<{path: string; size: number; sha256?: string}> // under <dir>/artifacts/
+  target?: string // SPEC §13
+  hosts?: ManifestHost[] // a step on an ssh or exec target
+}
+
+// One host of a step on a fleet.
+export interface ManifestHost {
+  host: string
+  status: StepStatus
+  exitCode: number | null
+  attempts: number
+  durationMs: number
+  startedAt?: string
+  reason?: string
+  dir?: string // steps/<step>/<host>/
 }
 
 // The manifest; `partial` while the run is still going (or when it never finished).
@@ -41,6 +56,16 @@ export function manifestStep(result: StepResult, dir?: string): ManifestStep {
   if (result.condition) step.condition = result.condition
   if (result.artifacts) step.artifacts = result.artifacts.map(({path, size, sha256}) => (sha256 ? {path, size, sha256} : {path, size}))
   if (dir) step.dir = dir
+  if (result.target) step.target = result.target
+  if (result.hosts) {
+    step.hosts = result.hosts.map((host) => {
+      const entry: ManifestHost = {host: host.host, status: host.status, exitCode: host.exitCode, attempts: host.attempts, durationMs: Math.round(host.durationMs)}
+      if (host.startedAt) entry.startedAt = host.startedAt
+      if (host.reason) entry.reason = host.reason
+      if (dir && host.attempts > 0) entry.dir = `${dir}/${safeName(host.host)}`
+      return entry
+    })
+  }
   return step
 }
 

@@ -59,6 +59,18 @@ export async function createEvidence(dir: string, runbook: Runbook, options: {re
     }
     return stepLogs
   }
+  // A host's logs: steps/<step>/<host>/ (SPEC §13).
+  const hostLogsOf = (id: string, host: string) => {
+    const key = `${id}@${host}`
+    let stepLogs = logs.get(key)
+    if (!stepLogs) {
+      const stepDir = inside(stepsDir, nameOf(id))
+      ensureFolder(stepDir)
+      stepLogs = new StepLogs(stepDir, safeName(host), redactor)
+      logs.set(key, stepLogs)
+    }
+    return stepLogs
+  }
   const codeOf = (id: string) => runbook.steps.find((step) => step.id === id)?.code
 
   const onEvent = (event: RunEvent) => {
@@ -73,7 +85,13 @@ export async function createEvidence(dir: string, runbook: Runbook, options: {re
         logsOf(event.stepId).start(event.attempt, event.command ?? codeOf(event.stepId))
         return
       case 'step:output':
-        logsOf(event.stepId).write(event.stream, event.chunk)
+        ;(event.host === undefined ? logsOf(event.stepId) : hostLogsOf(event.stepId, event.host)).write(event.stream, event.chunk)
+        return
+      case 'host:start':
+        hostLogsOf(event.stepId, event.host).start(event.attempt, event.command ?? codeOf(event.stepId))
+        return
+      case 'host:end':
+        logs.get(`${event.stepId}@${event.host}`)?.close()
         return
       case 'check':
         checks.push(event.check)

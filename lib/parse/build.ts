@@ -8,6 +8,7 @@ import {readFence} from './fence.js'
 import {makeAnnotated} from './make-step.js'
 import {makeCheckTable} from './check-table.js'
 import {isDecision, isManual, makeProseStep} from './prose-step.js'
+import {readSectionDefaults, withDefaults, type SectionDefaults} from './section-defaults.js'
 import {insideRegion} from './regions.js'
 import {isScrutLanguage, isShellLanguage} from './runners.js'
 import {knownKeys} from './schema.js'
@@ -44,6 +45,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
   let lastStep: Step | undefined
   let pendingFence: {block: AttributeBlock; end: number; heading: Heading | undefined} | undefined
   let pendingTable: {block: AttributeBlock; start: number; end: number} | undefined
+  let defaults: SectionDefaults | undefined
   const tasks: Collected['checklist'] = []
   const listItems: ListItem[] = []
   const isKnownKey = (key: string) => (stepKeys ??= knownKeys('step')).includes(key) || key === 'expect'
@@ -78,6 +80,10 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
       const end = start + match.index + match[0].length
       const block: AttributeBlock = {dialect: 'comment', ...tokens, start: start + match.index, end}
       out.annotated = true
+      if (tokens.attributes.some((a) => a.key === 'defaults' && a.value === true)) {
+        defaults = readSectionDefaults(block, heading, context)
+        continue
+      }
       const check = tokens.attributes.find((a) => a.key === 'check')
       if (check) {
         const task = tasks[tasks.length - 1]
@@ -111,6 +117,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
     }
     let lang = info.lang
     if (lang === '' && block?.classes[0]) lang = block.classes[0]
+    if (block && defaults) block = withDefaults(block, defaults)
     const inListItem = listItems.length > 0
     if (block || (options.runAll && isShellLanguage(lang)) || isScrutLanguage(lang)) {
       if (block) out.annotated = true
@@ -166,6 +173,7 @@ export function collect(tree: Root, context: ParseContext, options: {runAll: boo
         // As GitHub does: inline HTML dropped, markup reduced to its text.
         const text = toString(node as MdHeading, {includeHtml: false}).trim()
         heading = {depth: (node as MdHeading).depth, text, slug: slug(text), span: locator.span(start!, node.position!.end.offset!)}
+        if (defaults && heading.depth <= defaults.depth) defaults = undefined
         out.headings.push(heading)
         return
       }

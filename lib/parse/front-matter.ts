@@ -6,6 +6,7 @@ import {Diagnostic} from '../diagnostic.js'
 import {parseDuration} from '../duration.js'
 import type {Locator} from './positions.js'
 import {validateAgainst} from './schema.js'
+import {readTargets} from './targets.js'
 import {suggest} from './suggest.js'
 
 // yaml is loaded on first use, only by files that have front matter.
@@ -56,7 +57,7 @@ export function blankFrontMatter(source: string, block: FrontMatterBlock): strin
 export function readFrontMatter(source: string, block: FrontMatterBlock, locator: Locator, file: string): {frontMatter: FrontMatter; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = []
   const span = locator.span(block.start, block.end)
-  const frontMatter: FrontMatter = {span, data: {}, inputs: [], env: {}, runAll: false, runme: false}
+  const frontMatter: FrontMatter = {span, data: {}, inputs: [], env: {}, runAll: false, runme: false, targets: {}}
   // Front matter that does not speak to runbook (a Hugo template, say) only warns: no step depends on it.
   const ours = /^(runbook|runme)\s*:/m.test(source.slice(block.yamlStart, block.yamlEnd)) || block.engine !== ''
   const problem = (message: string, start: number, end = start, note?: string, hostile = false) =>
@@ -101,19 +102,33 @@ export function readFrontMatter(source: string, block: FrontMatterBlock, locator
       const known = Object.keys(schemaProperties(path))
       const hint = suggest(extra, known)
       problem(`Unknown front matter key \`${where}\`: expected one of ${known.join(', ')}`, block.yamlStart + range[0], block.yamlStart + range[1], hint ? `did you mean \`${hint}\`?` : undefined)
+    } else if (error.keyword === 'required' && error.schemaPath.includes('/oneOf/')) {
+      continue // said once by the oneOf error below
+    } else if (error.keyword === 'oneOf' && path[1] === 'targets') {
+      problem(`Invalid target \`${path[2]}\`: give exactly one of ssh, kube, exec`, block.yamlStart + range[0], block.yamlStart + range[1])
     } else if (error.keyword !== 'anyOf' || !errors.some((e) => e !== error && e.instancePath.startsWith(error.instancePath))) {
       problem(`Invalid front matter \`${where}\`: ${error.message ?? 'invalid'}`, block.yamlStart + range[0], block.yamlStart + range[1])
     }
   }
-  if (errors.length === 0) fill(frontMatter, data as Record<string, unknown>)
+  if (errors.length === 0) {
+    fill(frontMatter, data as Record<string, unknown>)
+    const placeOf = (path: string[]) => {
+      const at = locator.span(block.yamlStart + rangeOf(doc, path.slice(0, -1), path[path.length - 1])[0], block.yamlStart).start
+      return {line: at.line, column: at.column, offset: at.offset}
+    }
+    frontMatter.targets = readTargets((data as Record<string, unknown>)['runbook'] as Record<string, unknown> ?? {}, placeOf)
+  }
   return {frontMatter, diagnostics}
 }
 
-const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, cwd: 1, concurrency: 1, run: 1}
+const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, cwd: 1, concurrency: 1, run: 1, targets: 1, target: 1, test: 1}
 const inputKeys = {description: 1, required: 1, secret: 1, default: 1}
+const targetKeys = {ssh: 1, identity: 1, options: 1, serial: 1, 'max-fail': 1, kube: 1, exec: 1}
 function schemaProperties(path: string[]): Record<string, unknown> {
   if (path.length === 0) return {runbook: 1, runme: 1}
   if (path.length === 1 && path[0] === 'runbook') return runbookKeys
+  if (path[1] === 'targets' && path.length === 3) return targetKeys
+  if (path[1] === 'targets' && path[3] === 'kube') return {context: 1, namespace: 1}
   return inputKeys
 }
 
@@ -148,4 +163,6 @@ function fill(frontMatter: FrontMatter, data: Record<string, unknown>): void {
   if (typeof cwd === 'string' && cwd !== '') frontMatter.cwd = cwd
   if (typeof runbook['concurrency'] === 'number') frontMatter.concurrency = runbook['concurrency']
   frontMatter.runAll = runbook['run'] === 'all' || frontMatter.runme
+  if (typeof runbook['target'] === 'string') frontMatter.target = runbook['target']
+  if (runbook['test'] === true) frontMatter.test = true
 }

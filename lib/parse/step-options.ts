@@ -173,6 +173,8 @@ export function toStepOptions(values: ValidatedAttributes['values']): StepOption
   if (values.has('tty')) options.tty = flag(get('tty'))
   const ask = text('ask')
   if (ask !== undefined) options.ask = ask
+  const on = text('on')
+  if (on !== undefined) options.on = on
   return options
 }
 

@@ -6,6 +6,7 @@ export function nodeFlags(node: PlanNode): string[] {
   const flags: string[] = []
   const options = node.step?.options ?? node.table?.options
   if (!options) return flags
+  if (node.target) flags.push(`on=${node.target}`)
   if (node.table) flags.push(`rows=${node.table.rows.length}`)
   if (node.table?.threshold) flags.push(`threshold=${node.table.threshold.pass}/${node.table.threshold.of}`)
   if (options.skip) flags.push('skip')

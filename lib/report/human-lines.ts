@@ -1,6 +1,6 @@
 // The lines the human reporters (tty, plain) share: a step's verdict, its details, the run summary.
 import {formatDuration} from '../duration.js'
-import type {RunResult, StepResult} from '../result.js'
+import type {HostResult, RunResult, StepResult} from '../result.js'
 import type {Palette} from './colors.js'
 import {failureDetails, type DetailLine} from './failure-details.js'
 import {sanitizeLine} from './sanitize.js'
@@ -19,6 +19,16 @@ export function stepLine(result: StepResult, palette: Palette): string {
   }
   const why = result.reason ? `: ${firstLine(result.reason)}` : ''
   return `${palette.yellow(symbol)} ${result.id} ${palette.dim(`(${statusLabel(result)}${why})`)}`
+}
+
+// A step's verdict on one host of its target: `✓ restart@web1 (1.2s)` (SPEC §13).
+export function hostLine(result: HostResult, palette: Palette): string {
+  return stepLine(asHostStep(result), palette)
+}
+
+// A host's result named `id@host`, as reporters show and count it.
+export function asHostStep(result: HostResult): StepResult {
+  return {...result, id: `${result.id}@${result.host}`}
 }
 
 // The indented detail block under a failed step (empty for any other step).

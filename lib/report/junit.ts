@@ -3,6 +3,7 @@ import {hostname} from 'node:os'
 import type {Writable} from 'node:stream'
 import type {RunEvent} from '../events.js'
 import type {StepResult} from '../result.js'
+import {asHostStep} from './human-lines.js'
 import {capturedText} from './output-text.js'
 import {checkLine} from './failure-details.js'
 import {applyEvent, createRunState, plannedStep, resultsInOrder, type RunState} from './run-state.js'
@@ -40,7 +41,8 @@ export function renderJunit(state: RunState): string {
 
 // A run's name, counts and time, as its `<testsuite>` (and a many-file `<testsuites>`) states them.
 export function suiteTotals(state: RunState): {name: string; tests: number; failures: number; errors: number; skipped: number; time: string; ms: number} {
-  const results = resultsInOrder(state)
+  // A step on a fleet is one testcase per host (`restart@web1`), SPEC §13.
+  const results = resultsInOrder(state).flatMap((result) => (result.hosts ? result.hosts.map(asHostStep) : [result]))
   const counts = {tests: results.length, failures: 0, errors: 0, skipped: 0}
   for (const result of results) {
     const kind = verdict(result)
@@ -52,7 +54,7 @@ export function suiteTotals(state: RunState): {name: string; tests: number; fail
 
 // The `<testsuite>` element of one run, indented two spaces, as lines.
 export function suiteLines(state: RunState): string[] {
-  const results = resultsInOrder(state)
+  const results = resultsInOrder(state).flatMap((result) => (result.hosts ? result.hosts.map(asHostStep) : [result]))
   const final = state.final
   const {ms: _ms, ...suite} = suiteTotals(state)
   const lines: string[] = []

@@ -4,7 +4,7 @@ import type {RunEvent} from '../events.js'
 import {formatDuration} from '../duration.js'
 import {createPalette} from './colors.js'
 import {checkLine} from './failure-details.js'
-import {detailBlock, stepLine, summaryLines} from './human-lines.js'
+import {asHostStep, detailBlock, hostLine, stepLine, summaryLines} from './human-lines.js'
 import {applyEvent, createRunState, plannedStep, resultsInOrder} from './run-state.js'
 import {sanitizeLine} from './sanitize.js'
 import type {Reporter, ReporterOptions} from './types.js'
@@ -56,6 +56,9 @@ export function createPlainReporter(out: Writable, options: ReporterOptions): Re
           break
         case 'warning':
           write([palette.yellow(`! ${event.stepId ? `${event.stepId}: ` : ''}${sanitizeLine(event.message)}`)])
+          break
+        case 'host:end':
+          write([hostLine(event.result, palette), ...detailBlock(asHostStep(event.result), palette)])
           break
         case 'step:end':
           printed.add(event.stepId)

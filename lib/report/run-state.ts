@@ -80,7 +80,7 @@ export function resultsInOrder(state: RunState): StepResult[] {
 
 // The planned step of an id, for its line and runner.
 export function plannedStep(state: RunState, id: string): PlannedStep | undefined {
-  return state.byId.get(id)
+  return state.byId.get(id) ?? state.byId.get(id.split('@')[0]!) // `id@host`: a step's result on one host
 }
 
 function unfinished(id: string, started: boolean): StepResult {

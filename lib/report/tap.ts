@@ -3,6 +3,7 @@ import {createRequire} from 'node:module'
 import type {Writable} from 'node:stream'
 import type {RunEvent} from '../events.js'
 import type {StepResult} from '../result.js'
+import {asHostStep} from './human-lines.js'
 import {capturedText} from './output-text.js'
 import {applyEvent, createRunState, plannedStep, resultsInOrder, type RunState} from './run-state.js'
 import {sanitizeLine, sanitizeOutput} from './sanitize.js'
@@ -29,8 +30,11 @@ export function createTapReporter(out: Writable): Reporter {
   const point = (result: StepResult) => {
     if (reported.has(result.id)) return // one test point per step, whatever the executor repeats
     reported.add(result.id)
-    count += 1
-    out.write(testPoint(count, result, state))
+    // A step on a fleet is one test point per host (`restart@web1`), SPEC §13.
+    for (const each of result.hosts ? result.hosts.map(asHostStep) : [result]) {
+      count += 1
+      out.write(testPoint(count, each, state))
+    }
   }
   const finish = () => {
     if (finished) return

@@ -4,7 +4,7 @@ import {formatDuration} from '../duration.js'
 import type {RunEvent} from '../events.js'
 import {createPalette, type Palette} from './colors.js'
 import {checkLine} from './failure-details.js'
-import {detailBlock, stepLine, summaryLines} from './human-lines.js'
+import {detailBlock, hostLine, stepLine, summaryLines} from './human-lines.js'
 import {applyEvent, createRunState, resultsInOrder, type RunState} from './run-state.js'
 import {sanitizeLine} from './sanitize.js'
 import {isFailedStatus} from './status.js'
@@ -88,6 +88,9 @@ export function createTtyReporter(out: Writable, options: ReporterOptions): Repo
           if (Date.now() - lastDraw >= tickMs) redraw()
           break
         }
+        case 'host:end':
+          redraw([hostLine(event.result, palette)])
+          break
         case 'step:end':
           printed.add(event.stepId)
           redraw([stepLine(event.result, palette)])

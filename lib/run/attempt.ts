@@ -19,6 +19,7 @@ export interface Resolved {
   shell: string
   contains?: string
   ready?: string
+  target?: string // a target without hosts (kube) whose environment is in `env`
 }
 
 // How one attempt went.

@@ -5,14 +5,15 @@ import type {StepStatus} from '../result.js'
 import type {Redactor} from '../redact/index.js'
 import type {ProcessHandle} from './spawn.js'
 import type {ShellSession} from './session.js'
+import type {Targets} from './targets/index.js'
 
 // Ask the user something on the terminal; undefined when there is no terminal to ask on.
 export type Prompt = (question: string, options?: {secret?: boolean}) => Promise<string>
 
-// A background step that is still running.
+// A background step that is still running (here, or on a host of a target).
 export interface Service {
   stepId: string
-  handle: ProcessHandle
+  handle: Pick<ProcessHandle, 'stop'> & {outcome: Promise<unknown>}
 }
 
 // Shared state of one run.
@@ -35,6 +36,8 @@ export interface RunContext {
   session?: ShellSession // the run's bash session (one step at a time), when there is one
   statuses?: Map<string, StepStatus> // finished steps, for `$RUNBOOK_STATUS_<ID>`
   update?: boolean // `--update`: a step whose only fault is its expected output does not block dependants
+  targets?: Targets // where steps run (SPEC §13)
+  remoteNames?: Set<string> // variables a remote shell gets: inputs, front matter env, --set
 }
 
 // The environment tags that mark every process of a step (swept on timeout and at the end).

@@ -29,6 +29,7 @@ import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
 import {removeRunCgroups} from './cgroup.js'
 import {recordRun, sweepDeadRuns, trackLiveSteps} from './registry.js'
+import {Targets} from './targets/index.js'
 
 export type {Prompt} from './context.js'
 
@@ -123,6 +124,8 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     }
     const dialect = dialectEnvironment(runbook, tmpDir) // Scrut and cram files: their own variables
     if (dialect) Object.assign(env, dialect.env)
+    context.targets = new Targets(runbook, env, {RUNBOOK_RUN_ID: runId})
+    context.remoteNames = new Set([...(runbook.frontMatter?.inputs ?? []).map((input) => input.name), ...Object.keys(runbook.frontMatter?.env ?? {}), ...Object.keys(options.set)])
     const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1
     // One step at a time: a long-lived bash forks each shell step (see session.ts).
     if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) context.session = new ShellSession(env)
@@ -132,6 +135,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       if (context.fileSkipped !== undefined) skipFailures(results, context.fileSkipped)
     } finally {
       await stopServices(context)
+      await context.targets.close()
       context.session?.close()
       await rm(tmpDir, {recursive: true, force: true})
       removeRunCgroups(runId)

@@ -20,6 +20,7 @@ export interface SpawnRequest {
   redactor?: Redactor
   onChunk?: (stream: 'stdout' | 'stderr', chunk: string) => void
   keepAll?: boolean // keep the interleaved text (for `stream=all` and transcripts)
+  input?: string // written to the process's stdin, which is then closed (remote targets: the script and its secrets)
 }
 
 // How it went.
@@ -78,7 +79,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     env: request.env,
     extendEnv: false,
     detached: true,
-    stdin: 'ignore',
+    stdin: request.input === undefined ? 'ignore' : 'pipe',
     buffer: false,
     reject: false,
     cleanup: false,
@@ -87,6 +88,10 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     forceKillAfterDelay: false,
   }))
   subprocess.catch(() => {}) // settled by 'exit' below; execa's own promise may wait on the pipes
+  if (request.input !== undefined && subprocess.stdin) {
+    subprocess.stdin.on('error', () => {}) // a process that exits before reading all of it
+    subprocess.stdin.end(request.input)
+  }
   let live = true
   const finishers: Array<() => void> = []
   const sinks = {stdout, stderr}

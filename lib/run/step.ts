@@ -23,6 +23,8 @@ import type {SessionState} from './state.js'
 import {documentCwd} from './document-cwd.js'
 import {resolveTemplates} from './templates.js'
 import {runTranscriptAttempt} from './transcript.js'
+import {runOnTarget} from './targets/fan-out.js'
+import {TargetError} from './targets/index.js'
 
 // The result of a step and the session state the next step starts from.
 export interface StepRun {
@@ -64,6 +66,11 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
     return {result: gate, state}
   }
   const resolved = resolve(context, step, state)
+  const placed = await place(context, step, state, resolved)
+  if (placed) {
+    context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result: placed})
+    return {result: placed, state}
+  }
   const badCwd = step.options.cwd !== undefined && step.runner !== 'http' ? cwdProblem(step.options.cwd, resolved.cwd) : undefined
   if (badCwd) {
     const result = plainResult(step, 'failed', badCwd)
@@ -89,12 +96,33 @@ export async function runStep(outer: RunContext, written: Step, state: SessionSt
   const result = finishResult(step, attempt!, Math.min(count, maxAttempts), startedAt, state)
   if (step.options.if !== undefined) result.condition = {text: step.options.if, met: true}
   if (step.options.artifacts !== undefined) collectArtifacts(context, step, resolved.cwd, attempt!.state.env, result)
+  if (resolved.target !== undefined) result.target = resolved.target
   learnSecrets(result, context)
   hold?.release((text) => context.redactor!.redact(text))
   result.captures = maskCaptures(result.captures, context)
   if (holdOutput) emitHeldOutput(context, step, result)
   context.emit({type: 'step:end', at: Date.now(), stepId: step.id, result})
   return {result, state: attempt!.ok || !step.options.background ? attempt!.state : state}
+}
+
+// A step on a target with hosts runs there and its result comes back whole; a step on a target
+// without hosts (kube) runs here with the target's environment added to `resolved`.
+async function place(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<StepResult | undefined> {
+  if (!context.targets) return undefined
+  try {
+    const target = context.targets.of(step)
+    if (target.kind === 'local') return undefined
+    if (target.hosts.length > 0) {
+      if (step.runner !== 'shell') return plainResult(step, 'failed', `only shell steps run on ${target.kind} target \`${target.name}\`; this is a ${step.runner} step`)
+      return await runOnTarget(context, step, target, state, resolved)
+    }
+    Object.assign(resolved.env, await target.environment())
+    resolved.target = target.name
+    return undefined
+  } catch (error) {
+    if (error instanceof TargetError) return plainResult(step, 'failed', error.message)
+    throw error
+  }
 }
 
 async function runAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, quiet = false): Promise<Attempt> {

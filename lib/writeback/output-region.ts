@@ -36,6 +36,8 @@ export function outputRegion(step: Step, result: StepResult, options: RegionOpti
   } else if (result.status === 'skipped' && result.condition?.met === false) {
     const exit = /\(exit [^)]*\)$/.exec(result.reason ?? '')?.[0] ?? ''
     lines.push(`**skipped (condition):** ${codeSpan(options.redactor.redact(result.condition.text))} was false ${exit}`.trimEnd())
+  } else if (result.hosts) {
+    lines.push(...hostsSection(step, result, options, clean))
   } else if (step.options.output !== 'hide') {
     const blocks: string[] = []
     const checks = result.checks.map((check) => clean(checkLine(check, options.stable))).join('\n')
@@ -53,6 +55,29 @@ export function outputRegion(step: Step, result: StepResult, options: RegionOpti
   while (lines[lines.length - 1] === '') lines.pop()
   if (result.artifacts) lines.push(...artifactLines(result, options))
   lines.push('<!-- /runbook:output -->')
+  return lines
+}
+
+// A step on a fleet (SPEC §13): a small table of hosts, then each host's output collapsed.
+function hostsSection(step: Step, result: StepResult, options: RegionOptions, clean: (text: string) => string): string[] {
+  const hosts = result.hosts ?? []
+  const lines = options.stable ? ['| host | status |', '| --- | --- |'] : ['| host | status | duration |', '| --- | --- | --- |']
+  for (const host of hosts) {
+    const name = inlineText(host.host).replace(/\|/g, '\\|')
+    lines.push(options.stable ? `| ${name} | ${host.status} |` : `| ${name} | ${host.status} | ${host.attempts > 0 ? formatDuration(host.durationMs) : '—'} |`)
+  }
+  lines.push('')
+  if (step.options.output === 'hide') return lines
+  for (const host of hosts) {
+    const blocks: string[] = []
+    if (host.status !== 'passed' && host.reason) blocks.push(inlineText(options.redactor.redact(host.reason)), '')
+    const stdout = clean(shortenOutput(host.stdout, options.maxLines))
+    if (stdout !== '') blocks.push(...fencedLines('text', stdout))
+    const stderr = clean(shortenOutput(host.stderr, options.maxLines))
+    if (stderr !== '') blocks.push(...fencedLines('text stderr', stderr))
+    if (blocks.length === 0) continue
+    lines.push(`<details><summary>${inlineText(host.host).replace(/</g, '&lt;')}</summary>`, '', ...blocks, '', '</details>', '')
+  }
   return lines
 }
 

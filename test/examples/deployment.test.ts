@@ -69,3 +69,13 @@ t.test('the examples parse without diagnostics', async (t) => {
     t.ok(parsed.steps.length > 0, `${file} has steps`)
   }
 })
+
+t.test('the steps that act on the running stack run on the server target; build and push stay here', async (t) => {
+  const result = await runCli(['plan', runbook, '--format', 'json'], {cwd: repoDir})
+  t.equal(result.code, 0, result.stderr)
+  const plan = JSON.parse(result.stdout) as {nodes: Array<{id: string; flags: string[]}>}
+  const flags = Object.fromEntries(plan.nodes.map((node) => [node.id, node.flags]))
+  for (const id of ['check-env-file', 'migrate', 'verify-migration', 'start-app', 'verify-health', 'non-root']) t.ok(flags[id]!.includes('on=server'), `${id} runs on the server`)
+  for (const id of ['rollback-failed-migration', 'rollback-failed-deployment', 'rollback-restore-backup']) t.ok(flags[id]!.includes('on=server'), `${id} takes on=server from the section's defaults`)
+  for (const id of ['build', 'push', 'logs']) t.notOk(flags[id]!.some((flag) => flag.startsWith('on=')), `${id} runs where the runbook is run`)
+})

@@ -88,6 +88,6 @@ t.test('garbage never throws', async (t) => {
 
 t.test('an unknown key with no close match lists the keys that are accepted', async (t) => {
   t.same(errors(`${fence}bash {#a colour=red}\nls\n${fence}\n`), [
-    'doc.md:1:13: error: Unknown attribute `colour`: expected one of id, needs, timeout, retries, delay, exit, contains, background, ready, confirm, skip, manual, cwd, env, shell, allow-failure, always, tags, output, status, within, capture, if, artifacts, tty, ask [invalid-annotation]',
+    'doc.md:1:13: error: Unknown attribute `colour`: expected one of id, needs, timeout, retries, delay, exit, contains, background, ready, confirm, skip, manual, cwd, env, shell, allow-failure, always, tags, output, status, within, capture, if, artifacts, tty, ask, on [invalid-annotation]',
   ])
 })

@@ -52,7 +52,7 @@ t.test('front matter is blanked for remark: offsets and lines stay true, no them
 t.test('front matter errors point at the key, with a suggestion', async (t) => {
   const rb = parse(`---\nrunbook:\n  timout: 5m\n  concurrency: 0\n  inputs:\n    A: { descripton: x }\n---\n# x\n`)
   t.same(rb.diagnostics.map((d) => d.format()), [
-    'doc.md:3:3: error: Unknown front matter key `runbook.timout`: expected one of inputs, env, timeout, shell, cwd, concurrency, run (did you mean `timeout`?) [invalid-front-matter]',
+    'doc.md:3:3: error: Unknown front matter key `runbook.timout`: expected one of inputs, env, timeout, shell, cwd, concurrency, run, targets, target, test (did you mean `timeout`?) [invalid-front-matter]',
     'doc.md:4:16: error: Invalid front matter `runbook.concurrency`: must be >= 1 [invalid-front-matter]',
     'doc.md:6:10: error: Unknown front matter key `runbook.inputs.A.descripton`: expected one of description, required, secret, default (did you mean `description`?) [invalid-front-matter]',
   ])
@@ -99,4 +99,25 @@ t.test('CRLF documents keep their line endings and positions', async (t) => {
   t.equal(rb.frontMatter!.timeoutMs, 60_000)
   t.same(rb.diagnostics.map((d) => d.location), ['doc.md:7:13'])
   t.equal(rb.steps[0]!.code, 'ls')
+})
+
+t.test('targets: ssh lists, kube contexts, exec wrappers, and located errors', async (t) => {
+  const good = parse(
+    `---\nrunbook:\n  targets:\n    web:\n      ssh: [deploy@10.0.0.5, "deploy@10.0.0.6:\${PORT}"]\n      serial: 1\n      max-fail: "25%"\n      options: { StrictHostKeyChecking: accept-new }\n    hub:\n      kube: { context: hub, namespace: ocm }\n    api:\n      exec: [docker, exec, -i, api, sh, -s]\n  target: hub\n---\n# x\n`,
+  )
+  t.same(good.diagnostics.map((d) => d.format()), [])
+  const targets = good.frontMatter!.targets
+  t.same(targets['web']!.hosts, ['deploy@10.0.0.5', 'deploy@10.0.0.6:${PORT}'])
+  t.equal(targets['web']!.serial, 1)
+  t.equal(targets['web']!.maxFail, '25%')
+  t.same(targets['web']!.options, {StrictHostKeyChecking: 'accept-new'})
+  t.equal(targets['web']!.line, 4)
+  t.equal(targets['hub']!.context, 'hub')
+  t.equal(targets['hub']!.namespace, 'ocm')
+  t.same(targets['api']!.argv, ['docker', 'exec', '-i', 'api', 'sh', '-s'])
+  t.equal(good.frontMatter!.target, 'hub')
+  const bad = parse(`---\nrunbook:\n  targets:\n    web:\n      sshh: [a@b]\n    two:\n      ssh: a@b\n      kube: {context: x}\n---\n# x\n`)
+  const messages = bad.diagnostics.map((d) => d.format())
+  t.ok(messages.some((m) => /^doc\.md:5:7: error: Unknown front matter key `runbook\.targets\.web\.sshh`.*did you mean `ssh`/.test(m)), messages.join('\n'))
+  t.ok(messages.some((m) => /^doc\.md:7:7: error: Invalid target `two`: give exactly one of ssh, kube, exec/.test(m)), messages.join('\n'))
 })

@@ -5,6 +5,8 @@ import {definedVariables, isStandard, usedVariables} from '../shell/variables.js
 import {idVariable} from '../../run/status-env.js'
 import {stepScript} from '../step-script.js'
 
+const sshSessionNames = ['SSH_CONNECTION', 'SSH_CLIENT', 'SSH_TTY', 'SSH_ORIGINAL_COMMAND']
+
 // An undeclared variable is empty at run time; declaring it as an input makes the run ask for it
 // up front ("no guessing") instead of failing half-way.
 export const undeclaredVariable = defineRule(
@@ -29,6 +31,9 @@ export const undeclaredVariable = defineRule(
     for (const step of runbook.steps) {
       const script = stepScript(step)
       const local = new Set(Object.keys(step.options.env))
+      // sshd sets these in a remote session (SPEC §13): a step on an ssh target may read them.
+      const target = step.options.on ?? runbook.frontMatter?.target
+      if (target !== undefined && runbook.frontMatter?.targets[target]?.kind === 'ssh') for (const name of sshSessionNames) local.add(name)
       let uses: Array<{name: string; index: number; length: number; hasDefault: boolean}> = []
       if (script !== undefined) {
         for (const name of definedVariables(script)) declared.add(name)
