@@ -108,3 +108,13 @@ t.test('--only over many files: each file runs the named steps it has; files wit
   t.equal(none.code, 2)
   t.match(none.stderr, /nothing to run in \.: no file has a step `nowhere`/)
 })
+
+t.test('a folder takes cram .t transcripts beside Markdown runbooks', async (t) => {
+  const repo = tree({'tests/hello.t': '  $ echo hi\n  hi\n', 'tests/guide.md': book('Guide', {s: 'echo s'}), 'tests/notes.txt': 'not a runbook\n'})
+  t.teardown(repo.cleanup)
+  const run = await runCli(['run', 'tests', '--reporter', 'plain'], {cwd: repo.dir})
+  t.equal(run.code, 0, run.stdout + run.stderr)
+  t.match(run.stdout, /^✓ tests\/guide\.md — 1 passed/m)
+  t.match(run.stdout, /^✓ tests\/hello\.t — 1 passed/m)
+  t.match(run.stdout, /Files: 2 passed, 0 failed, 0 skipped/)
+})
