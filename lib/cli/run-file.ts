@@ -103,7 +103,9 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
       const target = values.out ? path.resolve(io.cwd, values.out) : absolute
       const evidenceLink = evidence && evidenceDir ? path.relative(path.dirname(target), evidenceDir).split(path.sep).join('/') || '.' : undefined
       const text = renderWriteBack(runbook, result, {stable, outputs: wantsOutputs, update: values.update ?? false, redactor, ...(evidenceLink !== undefined ? {evidenceLink} : {})})
-      const written = await writeFileAtomic(target, text, {original: target === absolute ? original : undefined})
+      const written = await writeFileAtomic(target, text, {original: target === absolute ? original : undefined}).catch((error: NodeJS.ErrnoException) => {
+        throw writeError(error, path.relative(io.cwd, target) || target)
+      })
       if (written.conflict) {
         io.stderr.write(`runbook: ${file} changed during the run; kept it and wrote the result to ${path.relative(io.cwd, written.path)}\n`)
       }
@@ -112,6 +114,23 @@ export async function runFile(input: FileToRun, values: RunValues, io: CliIO, si
 
   if (result.interrupted) return {code: exitCodes[result.interrupted === 'SIGINT' ? 'sigint' : result.interrupted === 'SIGHUP' ? 'sighup' : 'sigterm'], result}
   return {code: result.ok ? exitCodes.ok : exitCodes.failed, result}
+}
+
+// A file system refusal (permission, a full disk, an immutable or read-only file) is the user's
+// condition to fix, not a bug: a clear message and exit 2.
+function writeError(error: NodeJS.ErrnoException, shown: string): Error {
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted (an immutable or protected file?)',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'it is a folder',
+  }
+  const reason = error.code ? reasons[error.code] : undefined
+  return reason ? new UsageError(`cannot write ${shown}: ${reason}; the run's result was not written`) : error
 }
 
 function splitList(value: string | undefined): string[] | undefined {

@@ -1,7 +1,8 @@
 // Atomic file replacement (SPEC §11): temp file in the same folder, fsync, rename, fsync the folder,
 // mode kept; a file changed since the run began is kept and the result goes beside it.
 import {randomBytes} from 'node:crypto'
-import {open, readdir, readFile, realpath, rename, stat, unlink} from 'node:fs/promises'
+import {constants, writeSync} from 'node:fs'
+import {access, link, open, readdir, readFile, readlink, realpath, rename, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 const tempMarker = '.runbook-tmp-'
@@ -9,10 +10,22 @@ const tempMarker = '.runbook-tmp-'
 // Write `text` to `file` atomically. With `original` (the text read when the run began), a file that
 // changed meanwhile is left alone and the text goes to `FILE.runbook.md` beside it (`conflict: true`).
 export async function writeFileAtomic(file: string, text: string, options: {original?: string} = {}): Promise<{path: string; conflict: boolean}> {
+  // A device, a FIFO or a symlink to one (`--out /dev/stdout`) is written through, never replaced.
+  const existing = await stat(file).catch(() => undefined)
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    await writeThrough(file, text)
+    return {path: file, conflict: false}
+  }
   const target = await realpath(file).catch(() => path.resolve(file))
+  // Replacing a file by rename needs only the folder: refuse a file the user could not write itself.
+  if (existing) await access(target, constants.W_OK).catch(() => {
+    throw Object.assign(new Error(`permission denied: cannot write ${target}`), {code: 'EACCES'})
+  })
   const changed = async () => options.original !== undefined && (await readFile(target, 'utf8').catch(() => undefined)) !== options.original
   if (await changed()) return {path: await writeAside(target, text), conflict: true}
   const temp = await writeTemp(target, text)
+  // Compare and rename under a lock, so two runs writing the same file both keep their results.
+  const release = await lock(target)
   try {
     if (await changed()) {
       await unlink(temp)
@@ -22,9 +35,66 @@ export async function writeFileAtomic(file: string, text: string, options: {orig
   } catch (error) {
     await unlink(temp).catch(() => {})
     throw error
+  } finally {
+    await release()
   }
   await syncFolder(path.dirname(target))
   return {path: target, conflict: false}
+}
+
+// Write into a device or FIFO. A socket (Node's own stdout pipe) cannot be opened by path
+// (ENXIO): when the path leads to /proc/self/fd/N or /dev/stdout, write to that descriptor.
+async function writeThrough(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, 'utf8')
+  } catch (error) {
+    const fd = (error as NodeJS.ErrnoException).code === 'ENXIO' ? await ownDescriptor(file) : undefined
+    if (fd === undefined) throw error
+    const bytes = Buffer.from(text, 'utf8')
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at)
+  }
+}
+
+async function ownDescriptor(file: string): Promise<number | undefined> {
+  let at = path.resolve(file)
+  for (let hop = 0; hop < 16; hop++) {
+    const named = /^\/(?:proc\/self|dev)\/fd\/(\d+)$/.exec(at)?.[1] ?? {'/dev/stdout': '1', '/dev/stderr': '2'}[at]
+    if (named !== undefined) return Number(named)
+    const target = await readlink(at).catch(() => undefined)
+    if (target === undefined) return undefined
+    at = path.resolve(path.dirname(at), target)
+  }
+  return undefined
+}
+
+// Take `.FILE.runbook-lock`: a file holding our pid, put in place with link() so it appears whole
+// or not at all; a lock whose process is gone is stale and taken over.
+async function lock(target: string): Promise<() => Promise<void>> {
+  const dir = path.dirname(target)
+  const file = path.join(dir, `.${path.basename(target)}.runbook-lock`)
+  // Named like a temp file, so a crash between the two steps leaves nothing the next write keeps.
+  const mine = path.join(dir, `.${path.basename(target)}${tempMarker}${process.pid}-lock`)
+  try {
+    await writeFile(mine, String(process.pid), {mode: 0o600})
+  } catch {
+    return async () => {} // a folder we cannot lock in: the compare alone
+  }
+  try {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      try {
+        await link(mine, file)
+        return () => unlink(file).catch(() => {})
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return async () => {}
+        const owner = Number(await readFile(file, 'utf8').catch(() => ''))
+        if (Number.isInteger(owner) && owner > 0 && !alive(owner)) await unlink(file).catch(() => {})
+        else await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+    }
+    return async () => {}
+  } finally {
+    await unlink(mine).catch(() => {})
+  }
 }
 
 // `notes.md` → `notes.runbook.md`, written atomically (no conflict check: it is ours).
