@@ -43,7 +43,7 @@ t.test('--interactive on a real terminal asks the decision y/N and the answer pi
     const book = runbookDir(alert)
     t.teardown(book.cleanup)
     const out = path.join(book.dir, 'out.md')
-    const run = await runOnPty(['run', book.file, '--interactive', '--reporter', 'plain', '--out', out], [answer, 'y'], {cwd: book.dir})
+    const run = await runOnPty(['run', book.file, '--interactive', '--reporter', 'plain', '--out', out], [{after: '[y/N]', type: `${answer}\r`}, {after: '[y/N]', type: 'y\r'}], {cwd: book.dir})
     t.equal(run.code, 0, run.output)
     t.match(run.output, 'Does the alert have a reason label? [y/N]')
     t.match(run.output, 'Manual step `escalate`')

@@ -25,7 +25,7 @@ const book = [
 t.test('on a terminal a tty step gets the real terminal and its exit code decides', async (t) => {
   const dir = runbookDir(book)
   t.teardown(dir.cleanup)
-  const run = await runOnPty(['run', dir.file, '--reporter', 'plain'], [['type ok> ', 'ok']], {cwd: dir.dir})
+  const run = await runOnPty(['run', dir.file, '--reporter', 'plain'], [{after: 'type ok> ', type: 'ok\r'}], {cwd: dir.dir})
   t.equal(run.code, 0, run.output)
   t.match(run.output, '✓ edit')
   t.match(run.output, /✗ shell-in — exit code 4 \(expected 0\), allowed to fail/)
