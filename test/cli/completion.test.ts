@@ -37,7 +37,11 @@ t.test('bash completion: commands, options, reporter names and step ids', async 
   writeFileSync(script, generated.stdout)
   const at = (...words: string[]) => complete(script, ['runbook', ...words], repo.dir, repo.dir)
 
-  t.same(await at(''), ['cleanup', 'completion', 'lint', 'list', 'plan', 'run'], 'commands')
+  // Exactly the commands `runbook --help` lists, whoever adds the next one.
+  const help = await runCli(['--help'])
+  const listed = [...help.stdout.matchAll(/^ {2}([a-z]+) {2}/gm)].map((m) => m[1]!).sort()
+  t.ok(listed.includes('run') && listed.includes('completion'), listed.join(' '))
+  t.same(await at(''), listed, 'commands')
   t.same(await at('pl'), ['plan'])
   t.same(await at('run', '--re'), ['--reporter', '--resume'], "run's options, from its --help")
   t.ok((await at('run', '--')).includes('--jobs') && (await at('run', '--')).includes('--shard'))
