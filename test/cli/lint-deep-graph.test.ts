@@ -2,9 +2,8 @@
 import t from 'tap'
 import {runCli} from '../helpers/cli.js'
 
-// todo until lib/graph.ts finds cycles without recursion (issue 12 #8, the security work): lint uses
-// the plan's cycle finder, whose stack overflow is caught and reads as "no cycle" today.
-t.test('lint finds a 5,000-step needs cycle', {todo: 'graph.ts cycle finder still recurses'}, async (t) => {
+// lib/graph.ts finds cycles with the iterative Tarjan of lib/assert/strongly-connected.ts.
+t.test('lint finds a 5,000-step needs cycle', async (t) => {
   const steps = 5000
   const parts = ['# Deep\n']
   for (let i = 0; i < steps; i++) parts.push(`\`\`\`bash {#s${i} needs=s${(i + 1) % steps}}\ntrue\n\`\`\`\n`)
@@ -14,4 +13,17 @@ t.test('lint finds a 5,000-step needs cycle', {todo: 'graph.ts cycle finder stil
   const found = (JSON.parse(r.stdout) as Array<{ruleId: string; message: string}>).filter((m) => m.ruleId === 'dependency-cycle')
   t.ok(found.length > 0, 'the cycle is reported')
   t.notMatch(r.stdout + r.stderr, /Maximum call stack/)
+})
+
+t.test('a valid 6,000-step needs chain works in list, plan and a dry run', async (t) => {
+  const steps = 6000
+  const parts = ['# Chain\n']
+  for (let i = 0; i < steps; i++) parts.push(`\`\`\`bash {#s${i}${i === 0 ? '' : ` needs=s${i - 1}`}}\ntrue\n\`\`\`\n`)
+  const dir = t.testdir({'doc.md': parts.join('\n')})
+  for (const args of [['list', 'doc.md'], ['plan', 'doc.md'], ['run', 'doc.md', '--dry-run', '--reporter', 'plain']]) {
+    const r = await runCli(args, {cwd: dir, timeoutMs: 120_000})
+    t.equal(r.code, 0, `${args[0]}: ${r.stderr}`)
+    t.match(r.stdout, 's5999', `${args[0]} shows the last step`)
+    t.notMatch(r.stdout + r.stderr, /Maximum call stack/)
+  }
 })
