@@ -102,3 +102,16 @@ t.test('annotate never runs anything and refuses a missing file with exit 2', as
   t.equal(missing.code, 2)
   t.match(missing.stderr, 'cannot read nope.md')
 })
+
+t.test('a cluster named in the prose becomes a kube target with its context as an input', async (t) => {
+  const book = runbookDir(['# KlusterletDown', '', 'Run these on the hub cluster.', '', '```bash', '$ oc get managedcluster <cluster-name>', '```', ''].join('\n'))
+  t.teardown(book.cleanup)
+  const run = await runCli(['annotate', book.file, '--write'], {cwd: book.dir})
+  t.equal(run.code, 0, run.stderr)
+  const text = readFileSync(book.file, 'utf8')
+  t.match(text, '  targets:\n    hub:\n      kube: { context: "${HUB_CONTEXT}" }\n')
+  t.match(text, '    HUB_CONTEXT: { description: "kubectl context of the hub cluster", required: true }')
+  t.match(text, '```bash {#klusterletdown on=hub}\n$ oc get managedcluster ${CLUSTER_NAME}')
+  const lint = await runCli(['lint', book.file])
+  t.equal(lint.code, 0, lint.stdout + lint.stderr)
+})
