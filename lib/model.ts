@@ -255,6 +255,7 @@ export interface FrontMatter {
   timeoutMs?: number
   shell?: string
   cwd?: string // where steps start, relative to the document's folder (Runme's `cwd`, or `runbook.cwd`)
+  shellOptions?: string // `shell-options`: `set` arguments for every shell step ('' for none)
   concurrency?: number
   runAll: boolean
   runme: boolean

@@ -121,7 +121,7 @@ export function readFrontMatter(source: string, block: FrontMatterBlock, locator
   return {frontMatter, diagnostics}
 }
 
-const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, cwd: 1, concurrency: 1, run: 1, targets: 1, target: 1, test: 1}
+const runbookKeys = {inputs: 1, env: 1, timeout: 1, shell: 1, 'shell-options': 1, cwd: 1, concurrency: 1, run: 1, targets: 1, target: 1, test: 1}
 const inputKeys = {description: 1, required: 1, secret: 1, default: 1}
 const targetKeys = {ssh: 1, identity: 1, options: 1, serial: 1, 'max-fail': 1, kube: 1, exec: 1}
 function schemaProperties(path: string[]): Record<string, unknown> {
@@ -161,6 +161,7 @@ function fill(frontMatter: FrontMatter, data: Record<string, unknown>): void {
   if (typeof shell === 'string' && shell !== '') frontMatter.shell = shell
   const cwd = runbook['cwd'] ?? (frontMatter.runme ? data['cwd'] : undefined)
   if (typeof cwd === 'string' && cwd !== '') frontMatter.cwd = cwd
+  if (typeof runbook['shell-options'] === 'string') frontMatter.shellOptions = runbook['shell-options']
   if (typeof runbook['concurrency'] === 'number') frontMatter.concurrency = runbook['concurrency']
   frontMatter.runAll = runbook['run'] === 'all' || frontMatter.runme
   if (typeof runbook['target'] === 'string') frontMatter.target = runbook['target']

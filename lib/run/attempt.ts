@@ -6,8 +6,9 @@ import type {OutputCapture} from './capture.js'
 import {stepTags, type RunContext} from './context.js'
 import {judgeProcess} from './judge.js'
 import {shellArgv} from '../shell/values.js'
-import {spawnStep, type SpawnOutcome} from './spawn.js'
-import {isBash, nextState, parseStateFile, statePrologue, type SessionState} from './state.js'
+import {spawnStep, type BashJobSpec, type SpawnOutcome} from './spawn.js'
+import {parseBashState} from './shell-state.js'
+import {isBash, nextState, parseStateFile, statePrologue, takesSetOptions, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
 import {statusEnv} from './status-env.js'
 
@@ -38,13 +39,27 @@ export interface Attempt {
   captures?: Record<string, string> // [Captures]
 }
 
-// The program and arguments that run a step's code.
-export function commandLine(step: Step, resolved: Resolved, stateFile: string | undefined): {file: string; args: string[]} {
+// How a shell step runs: the document's `shell-options` (none for transcript commands, which
+// cram runs without errexit) and one pipe for both streams (`stream=all`, transcripts).
+export interface ShellMode {
+  options: string
+  merge: boolean
+}
+
+// The program and arguments that run a step's code (bash steps add the job text: see spawn.ts).
+export function commandLine(step: Step, resolved: Resolved, stateFile: string | undefined, mode: ShellMode = {options: '', merge: false}): {file: string; args: string[]} {
   if (step.runner === 'node') return {file: 'node', args: ['-e', step.code]}
   if (step.runner === 'python') return {file: 'python3', args: ['-c', step.code]}
   const {file, args} = shellArgv(resolved.shell)
-  const prologue = stateFile ? statePrologue(resolved.shell, stateFile) : ''
+  if (isBash(resolved.shell) && stateFile) return {file, args}
+  const options = takesSetOptions(resolved.shell) ? mode.options : ''
+  const prologue = (stateFile ? statePrologue(resolved.shell, stateFile, options) : '') + (mode.merge ? 'exec 2>&1; ' : '')
   return {file, args: [...args, '-c', prologue + step.code]}
+}
+
+// True when every `{expect}` of the step reads `stream=all`: its two streams can share one pipe.
+export function mergesStreams(step: Step): boolean {
+  return step.expectations.length > 0 && step.expectations.every((expectation) => expectation.stream === 'all')
 }
 
 // The environment of a step's process: the session, the step's `env=`, and the run's tags.
@@ -53,10 +68,19 @@ export function processEnv(context: RunContext, step: Step, state: SessionState,
 }
 
 // Run the step's code once, from `state`; shell steps hand back the state they leave.
-export async function runProcessAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved, options: {code?: string; judge?: boolean; quiet?: boolean} = {}): Promise<Attempt & {all: string}> {
+export async function runProcessAttempt(
+  context: RunContext,
+  step: Step,
+  state: SessionState,
+  resolved: Resolved,
+  options: {code?: string; judge?: boolean; quiet?: boolean; transcript?: boolean; shellOptions?: string} = {},
+): Promise<Attempt & {all: string}> {
   const code = options.code ?? step.script ?? step.code
   const stateFile = step.runner === 'node' || step.runner === 'python' ? undefined : context.nextFile()
-  const command = commandLine({...step, code}, resolved, stateFile)
+  const mode: ShellMode = options.transcript ? {options: '', merge: true} : {options: options.shellOptions ?? context.shellOptions, merge: mergesStreams(step)}
+  const command = commandLine({...step, code}, resolved, stateFile, mode)
+  const bash = stateFile !== undefined && isBash(resolved.shell)
+  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge} : undefined
   const request = {
     ...command,
     cwd: resolved.cwd,
@@ -69,14 +93,17 @@ export async function runProcessAttempt(context: RunContext, step: Step, state: 
     onChunk: (stream: 'stdout' | 'stderr', chunk: string) => {
       if (!options.quiet) context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk})
     },
+    ...(job ? {job} : {}),
   }
   const session = context.session
-  const inSession = session !== undefined && !session.dead && stateFile !== undefined && isBash(resolved.shell) && resolved.shell.trim() === 'bash' && sessionCapable(code)
-  const outcome = inSession ? await runInSession(session, {...request, code, stateFile}) : await spawnStep(request)
+  const inSession = session !== undefined && !session.dead && job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code)
+  const outcome = inSession ? await runInSession(session, {...request, job: job!}) : await spawnStep(request)
   let after: SessionState | undefined
-  if (stateFile) {
+  if (bash) {
+    if (outcome.stateParts) after = parseBashState(outcome.stateParts)
+  } else if (stateFile) {
     // A few KB on a local disk: synchronous reads save two thread-pool round trips per step.
-    const text = outcome.stateText ?? (inSession ? undefined : readState(stateFile))
+    const text = readState(stateFile)
     if (text !== undefined) after = parseStateFile(resolved.shell, text)
   }
   const stepCwd = step.options.cwd === undefined ? undefined : resolved.cwd

@@ -30,6 +30,7 @@ export interface RunContext {
   prompt: Prompt | undefined // set when stdin is a terminal
   defaultTimeoutMs: number
   defaultShell: string
+  shellOptions: string // front matter `shell-options`: `set` arguments every shell step starts from
   services: Service[]
   nextFile: () => string // a fresh path in tmpDir
   fileSkipped?: string // set when a Scrut command exits 80: the rest of the file is skipped, why

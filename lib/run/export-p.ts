@@ -1,14 +1,22 @@
-// Parse bash's `export -p` output back into a map: `declare -x NAME="v"`, `NAME=$'a\nb'`, `NAME`.
+// Parse bash's `declare -p` / `export -p` output back into records and a map: `declare -x NAME="v"`, `NAME=$'a\nb'`, `NAME`.
 // Bash writes it with a builtin, so reading the state costs the step no extra process.
 
 const simpleEscapes: Record<string, number> = {
   a: 7, b: 8, e: 27, E: 27, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34, '?': 63,
 }
 
-// Variables from `export -p` text; undefined when the text is not what bash writes.
-export function parseExportP(text: string): Record<string, string> | undefined {
-  const env: Record<string, string> = {}
-  const head = /declare -[A-Za-z-]+ ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
+// One `declare -p` record: its flags, its name, its value when it is a set scalar, and its raw text.
+export interface DeclareRecord {
+  flags: string
+  name: string
+  value?: string
+  raw: string
+}
+
+// Records of `declare -p` (or `export -p`) text; undefined when the text is not what bash writes.
+export function parseDeclareP(text: string): DeclareRecord[] | undefined {
+  const records: DeclareRecord[] = []
+  const head = /declare -([A-Za-z-]+) ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
   let at = 0
   while (at < text.length) {
     if (text[at] === '\n') {
@@ -18,24 +26,59 @@ export function parseExportP(text: string): Record<string, string> | undefined {
     head.lastIndex = at
     const found = head.exec(text)
     if (!found) return undefined
-    const name = found[1]!
+    const start = at
+    const record: DeclareRecord = {flags: found[1]!, name: found[2]!, raw: ''}
     at += found[0].length
-    if (found[2] !== '=') continue // exported but never set: not in a child's environment
-    if (text[at] === '"') {
-      const read = readDouble(text, at + 1)
+    if (found[3] === '=') {
+      if (text[at] === '"') {
+        const read = readDouble(text, at + 1)
+        if (!read) return undefined
+        record.value = read.value
+        at = read.end
+      } else if (text.startsWith("$'", at)) {
+        const read = readAnsi(text, at + 2)
+        if (!read) return undefined
+        record.value = read.value
+        at = read.end
+      } else if (text[at] === '(') {
+        const end = skipArray(text, at + 1)
+        if (end === undefined) return undefined
+        at = end
+      } else {
+        return undefined
+      }
+    }
+    record.raw = text.slice(start, at)
+    records.push(record)
+  }
+  return records
+}
+
+// Variables from `export -p` text (set, exported scalars); undefined when bash did not write it.
+export function parseExportP(text: string): Record<string, string> | undefined {
+  const records = parseDeclareP(text)
+  if (!records) return undefined
+  const env: Record<string, string> = {}
+  for (const record of records) if (record.value !== undefined && record.flags.includes('x')) env[record.name] = record.value
+  return env
+}
+
+// The end of an array value `([0]="a" [k]=$'b')`, just after its closing parenthesis.
+function skipArray(text: string, start: number): number | undefined {
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]
+    if (c === ')') return i + 1
+    if (c === '"') {
+      const read = readDouble(text, i + 1)
       if (!read) return undefined
-      env[name] = read.value
-      at = read.end
-    } else if (text.startsWith("$'", at)) {
-      const read = readAnsi(text, at + 2)
+      i = read.end - 1
+    } else if (c === '$' && text[i + 1] === "'") {
+      const read = readAnsi(text, i + 2)
       if (!read) return undefined
-      env[name] = read.value
-      at = read.end
-    } else {
-      return undefined
+      i = read.end - 1
     }
   }
-  return env
+  return undefined
 }
 
 const plainRun = /[^"\\]*/y

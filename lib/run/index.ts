@@ -56,6 +56,9 @@ export interface RunOptions {
   prompt?: Prompt // overrides the terminal prompt built from stdin/stderr
 }
 
+// Fail fast (SPEC §1): the `set` options of every shell step unless front matter `shell-options` says otherwise.
+export const defaultShellOptions = '-e -o pipefail'
+
 // Default step timeout when neither the step, the front matter nor --timeout gives one.
 export const defaultTimeoutMs = 10 * 60_000
 
@@ -118,6 +121,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       prompt,
       defaultTimeoutMs: options.timeoutMs ?? runbook.frontMatter?.timeoutMs ?? defaultTimeoutMs,
       defaultShell: runbook.frontMatter?.shell ?? 'bash',
+      shellOptions: runbook.frontMatter?.shellOptions ?? defaultShellOptions,
       services: [],
       statuses: new Map(),
       nextFile: () => path.join(tmpDir, `state-${++files}`),

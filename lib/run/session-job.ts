@@ -3,39 +3,41 @@
 import {captureLimits, OutputCapture} from './capture.js'
 import {joinCgroupScript} from './cgroup.js'
 import {killTree} from './kill-tree.js'
-import {processAlive, type ShellSession} from './session.js'
-import type {SpawnOutcome, SpawnRequest} from './spawn.js'
-import {shellQuote} from './state.js'
+import {bashJobText} from './bash-job.js'
+import {processAlive, sessionFds, type ShellSession} from './session.js'
+import type {BashJobSpec, SpawnOutcome, SpawnRequest} from './spawn.js'
 
 // Bash's own read-only or special variables: never exported by a job.
 const reserved = new Set(['BASHOPTS', 'SHELLOPTS', 'UID', 'EUID', 'PPID', 'BASH_VERSINFO', 'BASHPID', 'GROUPS', 'BASH_ARGV0', 'RANDOM', 'SECONDS', 'LINENO', 'SRANDOM', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'FUNCNAME', 'BASH_SUBSHELL'])
 
-// True when a step can run in the session: its code neither replaces the shell nor sets its own EXIT trap.
+// True when a step can run in the session: its code does not replace the shell (`exec cmd`).
 export function sessionCapable(code: string): boolean {
-  return !/(^|[\s;&|(`])(exec|trap)(\s|$)/m.test(code)
+  return !/(^|[\s;&|(`])exec(\s|$)/m.test(code)
 }
 
-// The job's script: the exact environment, the directory, the EXIT trap, then the user's code.
-function jobScript(session: ShellSession, id: string, env: Record<string, string>, cwd: string, code: string): string {
+// The job's text (bash-job.ts): the exact environment, the directory, the output sentinels.
+function jobScript(session: ShellSession, id: string, request: SessionRequest): string {
+  const {env, cwd, job} = request
   const drop = session.baseNames.filter((name) => !(name in env) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
-  const exports = Object.entries(env)
-    .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
-    .map(([name, value]) => `${name}=${shellQuote(value)}`)
+  const set: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name)) set[name] = value
   const mark = `\\0RBEND:${session.token}:${id}\\0`
-  const trap =
-    `__rb_s=$?; { printf "S ${id} %s\\0" "$PWD"; export -p; printf "\\0"; } >&7 2>/dev/null; ` +
-    `printf "${mark}" >&5; printf "${mark}" >&6; printf "X ${id} %d\\0" $__rb_s >&7; exit $__rb_s`
-  return (
-    `trap ${shellQuote(trap)} EXIT; ` +
-    (drop.length > 0 ? `unset -v ${drop.join(' ')}; ` : '') +
-    (exports.length > 0 ? `export ${exports.join(' ')}; ` : '') +
-    `cd -- ${shellQuote(cwd)} 2>/dev/null || { echo "runbook: cannot change to ${cwd.replace(/["$`\\]/g, '')}" >&2; exit 127; }; ` +
-    code
-  )
+  return bashJobText({
+    ...job,
+    id,
+    jobFd: sessionFds.job,
+    stateFd: sessionFds.replies,
+    env: {set, drop},
+    cwd,
+    after: `printf "${mark}" >&${sessionFds.stdout}; printf "${mark}" >&${sessionFds.stderr}`,
+  })
 }
+
+// A session job: the spawn request plus the bash job's code, carried state and options.
+export type SessionRequest = SpawnRequest & {job: BashJobSpec}
 
 // Run the step's code in the session and resolve when the job is over.
-export function runInSession(session: ShellSession, request: SpawnRequest & {code: string; stateFile: string}): Promise<SpawnOutcome> {
+export function runInSession(session: ShellSession, request: SessionRequest): Promise<SpawnOutcome> {
   const stdout = new OutputCapture()
   const stderr = new OutputCapture()
   const all: string[] = []
@@ -96,7 +98,7 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
     request.signal?.addEventListener('abort', onAbort, {once: true})
     let lastSeen = Date.now()
     const join = joinCgroupScript(request.tags)
-    session.run((id) => join + jobScript(session, id, request.env, request.cwd, request.code), {
+    session.run((id) => join + jobScript(session, id, request), {
       started(started) {
         pid = started
         if (request.timeoutMs !== undefined) {
@@ -113,8 +115,8 @@ export function runInSession(session: ShellSession, request: SpawnRequest & {cod
       },
       stdout: (text) => emit('stdout', maskers.stdout ? maskers.stdout.write(text) : text),
       stderr: (text) => emit('stderr', maskers.stderr ? maskers.stderr.write(text) : text),
-      state(text) {
-        outcome.stateText = text
+      state(parts) {
+        outcome.stateParts = parts
       },
       exited(code) {
         status = code

@@ -1,26 +1,35 @@
 // A long-lived bash per run that forks each shell step into its own process group (`set -m`), fed
 // on fd 3 (never stdin, so a step reading stdin cannot eat the next ones). Node then pays a pipe
 // write per step instead of forking its own large process: the per-step overhead of issue 8.
-// Each job's EXIT trap saves the state, marks the end of its output on both streams and reports
-// its exit status on fd 4. Used one step at a time; anything else takes the spawn path.
+// Each job runs bash-job.ts's text: its EXIT trap sends the state, marks the end of its output on
+// both streams and reports its exit status on the reply pipe. Used one step at a time; anything
+// else takes the spawn path.
+//
+// The job text goes through one file that is unlinked before anything is written to it: Node and
+// the server each hold a descriptor, Node rewrites it before each job and the job reopens it as
+// `/dev/fd/63` (bash reads a file in blocks, a pipe one byte at a time). Exported secrets never sit
+// in a named file, and the kernel drops the text when the run ends, however it ends (issue 12 #2).
+// The server keeps its channels on high descriptors (60-63), so a step's own `exec 3>…` is safe.
 import {randomBytes} from 'node:crypto'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Readable, Writable} from 'node:stream'
-import {shellQuote} from './state.js'
+import {bashRunLine} from './bash-job.js'
+import {openJobFile, writeJobFile} from './job-file.js'
+import type {StateParts} from './shell-state.js'
+import {addStatePart, RecordReader} from './state-records.js'
 
-// Requests are `id NUL`: short, because bash reads a pipe one byte at a time; the script itself
-// is in the session's one job file (rewritten before each job), which bash reads in blocks.
-const server = (jobFile: string) => [
-  `__rb_path=${shellQuote(jobFile)}`,
-  'exec 5>&1 6>&2 >/dev/null 2>&1',
+// The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text.
+export const sessionFds = {stdout: 60, stderr: 61, replies: 62, job: 63}
+
+// Requests are `id NUL`: short, because bash reads a pipe one byte at a time.
+const server = [
+  'exec 60>&1 61>&2 62>&4 63<&5 4>&- 5>&- >/dev/null 2>&1',
   'set -m',
   'while IFS= read -r -d "" __rb_id <&3; do',
-  '  ( exec 3<&- 7>&4 4>&- 1>&5 2>&6 </dev/null; IFS= read -r -d "" __rb_script <"$__rb_path"; unset __rb_path __rb_id; eval "$__rb_script" ) &',
-  '  printf "P %s %s\\0" "$__rb_id" "$!" >&4',
+  `  ( exec 3<&- 1>&60 2>&61 </dev/null; unset __rb_id; ${bashRunLine(sessionFds.job)} ) &`,
+  '  printf "P %s %s\\0" "$__rb_id" "$!" >&62',
   'done',
 ].join('\n')
 
@@ -30,7 +39,7 @@ export interface JobListener {
   stdout(text: string): void
   stderr(text: string): void
   exited(status: number): void // reported by the EXIT trap
-  state(text: string): void // `pwd` NUL `export -p`, sent by the EXIT trap just before its exit status
+  state(parts: StateParts): void // the state records, given just before `exited`
   ended(stream: 'stdout' | 'stderr'): void // the sentinel after the job's last output
 }
 
@@ -41,13 +50,13 @@ export class ShellSession {
   private child: ReturnType<typeof startServer>
   private current: {id: string; listener: JobListener} | undefined
   private counter = 0
-  private readonly dir = mkdtempSync(join(tmpdir(), 'runbook-session-'))
-  private readonly jobFile = join(this.dir, 'job.sh')
+  private readonly jobFd: number
   dead = false
 
   constructor(env: Record<string, string>) {
     this.baseNames = [...Object.keys(env), 'PWD', 'OLDPWD', 'SHLVL', '_']
-    this.child = startServer(env, this.jobFile)
+    this.jobFd = openJobFile()
+    this.child = startServer(env, this.jobFd)
     this.child.catch(() => {})
     this.child.on('exit', () => (this.dead = true))
     this.child.on('error', () => (this.dead = true))
@@ -66,7 +75,7 @@ export class ShellSession {
   run(script: (id: string) => string, listener: JobListener): string {
     const id = String(++this.counter)
     this.current = {id, listener}
-    writeFileSync(this.jobFile, script(id))
+    writeJobFile(this.jobFd, script(id))
     ;(this.child.stdio[3] as unknown as Writable).write(`${id}\0`)
     return id
   }
@@ -85,7 +94,11 @@ export class ShellSession {
     } catch {
       // already gone
     }
-    rmSync(this.dir, {recursive: true, force: true})
+    try {
+      closeSync(this.jobFd)
+    } catch {
+      // closed before
+    }
   }
 
   private read(stream: Readable, name: 'stdout' | 'stderr'): void {
@@ -116,47 +129,37 @@ export class ShellSession {
     stream.on('error', () => {})
   }
 
-  // Replies on fd 4 are NUL-ended: `P id pid`, `X id status`, and `S id pwd` followed by one
-  // more record holding the job's `export -p` text (bash values never contain NUL).
+  // Replies are NUL-ended records (state-records.ts): P from the server, the rest from the job's trap.
   private readReplies(stream: Readable): void {
-    let buffer = ''
-    let stateOf: {id: string; cwd: string} | undefined
-    stream.setEncoding('utf8')
-    stream.on('data', (text: string) => {
-      buffer += text
-      let start = 0
-      for (let at = buffer.indexOf('\0'); at !== -1; at = buffer.indexOf('\0', start)) {
-        const record = buffer.slice(start, at)
-        start = at + 1
-        const job = this.current
-        // A job killed inside its trap may never send the export text: then this is a reply.
-        if (stateOf && (record === '' || record.startsWith('declare '))) {
-          if (job && job.id === stateOf.id) job.listener.state(`${stateOf.cwd}\0${record}`)
-          stateOf = undefined
-          continue
-        }
-        stateOf = undefined
-        const first = record.indexOf(' ')
-        const second = record.indexOf(' ', first + 1)
-        const kind = record.slice(0, first)
-        const id = record.slice(first + 1, second)
-        const value = record.slice(second + 1)
-        if (kind === 'S') stateOf = {id, cwd: value}
-        if (!job || job.id !== id) continue
-        if (kind === 'P') job.listener.started(Number(value))
-        if (kind === 'X') job.listener.exited(Number(value))
+    let parts: StateParts = {}
+    let partsOf = ''
+    const reader = new RecordReader((record) => {
+      const job = this.current
+      if (record.kind !== 'P' && record.id !== partsOf) {
+        parts = {}
+        partsOf = record.id
       }
-      buffer = buffer.slice(start)
+      if (addStatePart(parts, record)) return
+      if (!job || job.id !== record.id) return
+      if (record.kind === 'P') job.listener.started(Number(record.body))
+      if (record.kind === 'X') {
+        job.listener.state(parts)
+        parts = {}
+        job.listener.exited(Number(record.body))
+      }
     })
+    stream.setEncoding('utf8')
+    stream.on('data', (text: string) => reader.write(text))
     stream.on('error', () => {})
   }
 }
 
-function startServer(env: Record<string, string>, jobFile: string) {
-  return execa('bash', ['--noprofile', '--norc', '-c', server(jobFile)], {
+function startServer(env: Record<string, string>, jobFd: number) {
+  return execa('bash', ['--noprofile', '--norc', '-c', server], {
     env,
     extendEnv: false,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+    // execa passes a descriptor number through to the child as Node does; its types omit it for fd 3+.
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', jobFd as unknown as 'pipe'],
     buffer: false,
     reject: false,
     cleanup: true,

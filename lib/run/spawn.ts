@@ -1,12 +1,18 @@
 // Run one process for a step (execa 9): its own process group, output streamed through the
 // redactor, a timeout that kills the whole tree, and "finished when the process exits", even if a
 // grandchild keeps the pipes open (those are drained, never closed on it).
+import {closeSync} from 'node:fs'
+import type {Readable} from 'node:stream'
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Redactor} from '../redact/index.js'
+import {bashJobText, bashRunLine} from './bash-job.js'
 import {captureLimits, OutputCapture} from './capture.js'
 import {startInCgroup} from './cgroup.js'
+import {openJobFile} from './job-file.js'
 import {killTree} from './kill-tree.js'
+import type {StateParts} from './shell-state.js'
+import {addStatePart, RecordReader} from './state-records.js'
 
 // What to run and how.
 export interface SpawnRequest {
@@ -21,6 +27,15 @@ export interface SpawnRequest {
   onChunk?: (stream: 'stdout' | 'stderr', chunk: string) => void
   keepAll?: boolean // keep the interleaved text (for `stream=all` and transcripts)
   input?: string // written to the process's stdin, which is then closed (remote targets: the script and its secrets)
+  job?: BashJobSpec // a bash step: run `file args -c` with the bash job protocol (bash-job.ts)
+}
+
+// A bash step's code, the state it starts from and its options (see bash-job.ts).
+export interface BashJobSpec {
+  code: string
+  restore: string
+  options: string
+  merge: boolean
 }
 
 // How it went.
@@ -33,7 +48,7 @@ export interface SpawnOutcome {
   stderr: OutputCapture
   all?: string
   error?: string // could not start
-  stateText?: string // the state a session job's EXIT trap sent back (`pwd` NUL `export -p`)
+  stateParts?: StateParts // the state records a bash job's EXIT trap sent back
 }
 
 // After the process exits, how long to wait for the pipes to deliver what it wrote.
@@ -74,12 +89,16 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     outcome.interrupted = true
     return outcome
   }
-  const subprocess = startInCgroup(request.tags, () => execa(request.file, request.args, {
+  // A bash job reads its text from fd 3 (an anonymous file) and answers on fd 4 (moved to 62).
+  const jobFd = request.job ? openJobFile(bashJobText({...request.job, id: '1', jobFd: 3, stateFd: 62})) : undefined
+  const args = request.job ? [...request.args, '-c', `exec 62>&4 4>&-; ${bashRunLine(3)}`] : request.args
+  const subprocess = startInCgroup(request.tags, () => execa(request.file, args, {
     cwd: request.cwd,
     env: request.env,
     extendEnv: false,
     detached: true,
-    stdin: request.input === undefined ? 'ignore' : 'pipe',
+    // execa passes a descriptor number through to the child as Node does; its types omit it for fd 3+.
+    stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...(jobFd === undefined ? [] : [jobFd as unknown as 'pipe', 'pipe' as const])],
     buffer: false,
     reject: false,
     cleanup: false,
@@ -123,6 +142,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     finishers.push(finish)
   }
 
+  const stateDone = jobFd === undefined ? undefined : readState(subprocess.stdio[4] as Readable, outcome)
   const started = await new Promise<boolean>((resolve) => {
     subprocess.once('spawn', () => resolve(true))
     subprocess.once('error', (error) => {
@@ -130,6 +150,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
       resolve(false)
     })
   })
+  if (jobFd !== undefined) closeSync(jobFd)
   const pgid = subprocess.pid
   handle.pid = pgid
   if (!started || pgid === undefined) {
@@ -157,17 +178,36 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   clearTimeout(timer)
   request.signal?.removeEventListener('abort', onAbort)
   await stopping()
-  await drainPipes(subprocess)
+  await Promise.all([drainPipes(subprocess), stateDone && Promise.race([stateDone, new Promise((resolve) => setTimeout(resolve, drainMs))])])
   for (const finish of finishers) finish()
   // Late output of a grandchild still holding the pipes is read and dropped; never SIGPIPE it.
   live = false
-  for (const name of ['stdout', 'stderr'] as const) {
-    ;(subprocess[name] as unknown as {_handle?: {unref?: () => void}} | null)?._handle?.unref?.()
+  for (const stream of [subprocess.stdout, subprocess.stderr, subprocess.stdio[4]]) {
+    ;(stream as unknown as {_handle?: {unref?: () => void}} | null | undefined)?._handle?.unref?.()
   }
   if (all) outcome.all = all.join('')
   outcome.exitCode = exit.code
   if (exit.signal) outcome.signal = exit.signal
   return outcome
+}
+
+// Collect a bash job's state records into `outcome`; resolves at its final `X` record.
+function readState(stream: Readable | undefined, outcome: SpawnOutcome): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream) return resolve()
+    const parts: StateParts = {}
+    const reader = new RecordReader((record) => {
+      if (addStatePart(parts, record)) return
+      if (record.kind === 'X') {
+        outcome.stateParts = parts
+        resolve()
+      }
+    })
+    stream.setEncoding('utf8')
+    stream.on('data', (text: string) => reader.write(text))
+    stream.on('error', () => resolve())
+    stream.once('end', () => resolve())
+  })
 }
 
 // Wait until both pipes ended, or a short while when a grandchild keeps them open.

@@ -1,5 +1,6 @@
-// The terminal-session state that flows from one shell step to the next: exported variables and
-// the working directory. Each step's own shell writes it from an EXIT trap, so no second process.
+// The terminal-session state that flows from one shell step to the next: exported variables, the
+// working directory and, from bash, the replay text of options, aliases, functions and plain
+// variables (shell-state.ts). Each step's own shell writes it from an EXIT trap: no second process.
 import {parseExportP} from './export-p.js'
 import {shellQuote} from '../shell/values.js'
 import {isStatusVariable} from './status-env.js'
@@ -8,15 +9,35 @@ import {isStatusVariable} from './status-env.js'
 export interface SessionState {
   env: Record<string, string>
   cwd: string
+  restore?: string // bash: replay text of the rest of the terminal ('' or absent: nothing)
 }
 
-// The text a shell runs before the user's code: an EXIT trap that saves `pwd` and the exports to
-// `stateFile` and keeps the step's exit status. Bash uses builtins only (`export -p`); other
-// shells fall back to `env -0`. It stays on the first line so the user's line numbers stay right.
-export function statePrologue(shell: string, stateFile: string): string {
+// The text a non-bash shell runs before the user's code: an EXIT trap that saves `pwd` and the
+// exports (`env -0`) to `stateFile` and keeps the step's exit status, then the document's shell
+// options, each on its own so that one the shell lacks (dash has no pipefail) is skipped. It stays
+// on the first line so the user's line numbers stay right. Bash steps use bash-job.ts instead.
+export function statePrologue(shell: string, stateFile: string, options = ''): string {
   const file = shellQuote(stateFile)
-  const dump = isBash(shell) ? 'export -p' : 'env -0'
-  return `trap '__rb_s=$?; { printf "%s\\0" "$PWD"; ${dump}; } >${file.replace(/'/g, `'\\''`)} 2>/dev/null; exit $__rb_s' EXIT; `
+  const trap = `trap '__rb_s=$?; { printf "%s\\0" "$PWD"; env -0; } >${file.replace(/'/g, `'\\''`)} 2>/dev/null; exit $__rb_s' EXIT; `
+  return trap + optionUnits(options).map((unit) => `command set ${unit} 2>/dev/null || :; `).join('')
+}
+
+// `-e -o pipefail` → [`-e`, `-o pipefail`]: each flag group, and each `-o name` with its name.
+export function optionUnits(options: string): string[] {
+  const words = options.trim().split(/\s+/).filter((word) => word !== '')
+  const units: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    if ((word === '-o' || word === '+o') && i + 1 < words.length) units.push(`${word} ${shellQuote(words[++i]!)}`)
+    else units.push(shellQuote(word))
+  }
+  return units
+}
+
+// True when the interpreter is a POSIX-family shell that takes `set -e` (bash, sh, dash, zsh, ksh).
+export function takesSetOptions(shell: string): boolean {
+  const first = (shell.trim().split(/\s+/)[0] ?? '').split('/').pop() ?? ''
+  return /^(bash|sh|dash|zsh|ksh|mksh|ash)$/.test(first)
 }
 
 // Read the state a step's EXIT trap wrote; undefined when it never ran (exec, kill -9, a trap of its own).
@@ -66,5 +87,8 @@ export function nextState(before: SessionState, after: SessionState | undefined,
   }
   const cwd = stepCwd !== undefined && after.cwd === stepCwd ? before.cwd : after.cwd
   env['PWD'] = cwd
-  return {env, cwd}
+  const state: SessionState = {env, cwd}
+  const restore = after.restore ?? before.restore
+  if (restore !== undefined) state.restore = restore
+  return state
 }

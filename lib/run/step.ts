@@ -244,7 +244,7 @@ async function runHttpAttempt(context: RunContext, step: Step, state: SessionSta
     stdout: stdout.done(),
     stderr: emptyOutput(),
     expectationFailures: outcome.expectationFailures,
-    state: {cwd: state.cwd, env: {...state.env, ...outcome.captures}},
+    state: {...state, env: {...state.env, ...outcome.captures}},
     checks: [outcome.check],
     captures: outcome.captures,
   }

@@ -17,13 +17,17 @@ export async function runTranscriptAttempt(context: RunContext, step: Step, star
   const stdout = new OutputCapture()
   const stderr = new OutputCapture()
   const failures: ExpectationFailure[] = []
-  let state = start
+  // One terminal: each command starts where the one before left (`$ cd /tmp`, then `$ pwd`).
+  const {cwd: stepCwd, ...options} = step.options
+  const inner: Step = {...step, options}
+  let state: SessionState = {...start, cwd: resolved.cwd}
   let last: Attempt | undefined
   let reason: string | undefined
   for (const [index, command] of (step.transcript ?? []).entries()) {
     const testFile = isTestFile(context.runbook)
-    const where = testFile ? {...resolved, env: {...resolved.env, SCRUT_TEST: `${path.join(context.runbook.dir, path.basename(context.runbook.file))}:${command.line}`}} : resolved
-    const attempt = await runProcessAttempt(context, step, state, where, {code: command.command, judge: false})
+    const here = {...resolved, cwd: state.cwd}
+    const where = testFile ? {...here, env: {...here.env, SCRUT_TEST: `${path.join(context.runbook.dir, path.basename(context.runbook.file))}:${command.line}`}} : here
+    const attempt = await runProcessAttempt(context, inner, state, where, {code: command.command, judge: false, transcript: true})
     last = attempt
     state = attempt.state
     const actual = attempt.all.replace(/\n?$/, attempt.all === '' ? '' : '\n') + (attempt.exitCode ? `[${attempt.exitCode}]\n` : '')
@@ -50,6 +54,8 @@ export async function runTranscriptAttempt(context: RunContext, step: Step, star
       reason ??= failure.message
     }
   }
+  // A transcript run in its own `cwd=` that did not `cd` elsewhere leaves the session where it was.
+  if (stepCwd !== undefined && state.cwd === resolved.cwd) state = {...state, cwd: start.cwd, env: {...state.env, PWD: start.cwd}}
   const result: Attempt = {
     ok: reason === undefined && failures.length === 0,
     timedOut: last?.timedOut ?? false,

@@ -1,0 +1,23 @@
+// An anonymous file for a bash job's text: created private (0600), unlinked at once, reached only
+// through descriptors (a child reopens it as `/dev/fd/N`). Its contents, exported secrets included,
+// never sit under a name on disk, and the kernel frees it when the last descriptor closes.
+import {randomBytes} from 'node:crypto'
+import {ftruncateSync, openSync, unlinkSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+// A new anonymous file, holding `text`; the caller closes the descriptor.
+export function openJobFile(text = ''): number {
+  const path = join(tmpdir(), `runbook-job-${process.pid}-${randomBytes(6).toString('hex')}`)
+  const fd = openSync(path, 'wx+', 0o600)
+  unlinkSync(path)
+  if (text !== '') writeJobFile(fd, text)
+  return fd
+}
+
+// Replace the file's contents with `text`.
+export function writeJobFile(fd: number, text: string): void {
+  const bytes = Buffer.from(text)
+  writeSync(fd, bytes, 0, bytes.length, 0)
+  ftruncateSync(fd, bytes.length)
+}

@@ -1,0 +1,76 @@
+// One terminal across bash steps (SPEC §1, §3): turn the state records a job's EXIT trap sent
+// (bash-job.ts) into the next step's state: the directory, the exported environment, and the
+// replay text for everything else (options, aliases, functions, plain variables). Unchanged
+// records cost a string comparison: the last parse is kept.
+import {parseDeclareP} from './export-p.js'
+
+// The records of one job: S (pwd), V (declare -p), F (declare -f), A (alias -p), O (shopt -p; set +o).
+export type StateParts = Partial<Record<'S' | 'V' | 'F' | 'A' | 'O', string>>
+
+// Bash's own variables, and the ones the executor sets per step: never replayed.
+const special = new Set([
+  'BASH', 'BASHOPTS', 'BASHPID', 'BASH_ALIASES', 'BASH_ARGC', 'BASH_ARGV', 'BASH_ARGV0', 'BASH_CMDS', 'BASH_COMMAND',
+  'BASH_EXECUTION_STRING', 'BASH_LINENO', 'BASH_LOADABLES_PATH', 'BASH_REMATCH', 'BASH_SOURCE', 'BASH_SUBSHELL',
+  'BASH_VERSINFO', 'BASH_VERSION', 'COMP_WORDBREAKS', 'DIRSTACK', 'EPOCHREALTIME', 'EPOCHSECONDS', 'EUID', 'FUNCNAME',
+  'GROUPS', 'HISTCMD', 'HOSTNAME', 'HOSTTYPE', 'LINENO', 'MACHTYPE', 'OSTYPE', 'PIPESTATUS', 'PPID', 'PS4', 'RANDOM',
+  'SECONDS', 'SHELLOPTS', 'SHLVL', 'SRANDOM', 'UID', '_', 'PWD', 'OLDPWD',
+])
+// Plain variables whose raw `declare -p` text is bash's default: not worth replaying.
+const defaults = new Map([
+  ['IFS', "declare -- IFS=$' \\t\\n'"],
+  ['OPTERR', 'declare -- OPTERR="1"'],
+  ['OPTIND', 'declare -i OPTIND="1"'],
+])
+// Options the document (`shell-options`) or bash itself owns: never carried from a step.
+const ownOptions = new Set(['errexit', 'pipefail', 'monitor', 'privileged', 'login_shell', 'restricted_shell', 'history', 'interactive-comments'])
+
+// What a bash job left: its directory, exports and replay text; undefined when a record is missing.
+export interface BashState {
+  cwd: string
+  env: Record<string, string>
+  restore: string
+}
+
+let last: {key: string; state: BashState} | undefined
+
+// Parse a job's state records (kept from the last call when they did not change).
+export function parseBashState(parts: StateParts): BashState | undefined {
+  const {S: cwd, V: vars, F: functions, A: aliases, O: options} = parts
+  if (cwd === undefined || vars === undefined || functions === undefined || aliases === undefined || options === undefined) return undefined
+  const key = `${cwd}\0${vars}\0${functions}\0${aliases}\0${options}`
+  if (last?.key === key) return last.state
+  const records = parseDeclareP(vars)
+  if (!records) return undefined
+  const env: Record<string, string> = {}
+  const plain: string[] = []
+  for (const record of records) {
+    if (special.has(record.name) || record.name.startsWith('__rb_')) continue
+    if (record.flags.includes('x')) {
+      if (record.value !== undefined) env[record.name] = record.value
+      continue
+    }
+    if (defaults.get(record.name) !== record.raw) plain.push(record.raw)
+  }
+  const restore = [optionText(options), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
+  const state = {cwd, env, restore}
+  last = {key, state}
+  return state
+}
+
+// `shopt -p` and `set +o` lines as four commands: `shopt -s …`, `shopt -u …`, `set -o … +o …`.
+function optionText(text: string): string {
+  const on: string[] = []
+  const off: string[] = []
+  const set: string[] = []
+  for (const line of text.split('\n')) {
+    const found = /^(shopt|set) ([-+][so]) ([A-Za-z_-]+)$/.exec(line)
+    if (!found || ownOptions.has(found[3]!)) continue
+    if (found[1] === 'shopt') (found[2] === '-s' ? on : off).push(found[3]!)
+    else set.push(`${found[2]} ${found[3]}`)
+  }
+  const commands: string[] = []
+  if (on.length > 0) commands.push(`shopt -s ${on.join(' ')}`)
+  if (off.length > 0) commands.push(`shopt -u ${off.join(' ')}`)
+  if (set.length > 0) commands.push(`set ${set.join(' ')}`)
+  return commands.join('; ')
+}

@@ -1,0 +1,138 @@
+// One terminal and fail-fast (SPEC §1, §3; issue 11), a user's EXIT trap (issue 12 #10), through
+// the CLI, in session mode (one step at a time) and in spawn mode (--concurrency 2).
+import t from 'tap'
+import {existsSync, mkdirSync} from 'node:fs'
+import path from 'node:path'
+import {runbookDir, runJson} from '../helpers/run.js'
+
+const fence = '```'
+const modes = [
+  {name: 'session mode', args: []},
+  {name: 'spawn mode', args: ['--concurrency', '2']},
+]
+const block = (head: string, ...lines: string[]) => [`${fence}${head}`, ...lines, fence, ''].join('\n')
+const text = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.results.get(id)?.stdout.text
+const failedAsAllowed = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.results.get(id)?.status === 'failed' && run.results.get(id)?.allowedFailure === true
+
+for (const mode of modes) {
+  t.test(`fail fast: errexit and pipefail, set +e, every step from the document's options (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      [
+        '# Fail fast',
+        '',
+        block('bash {#middle allow-failure needs=}', 'false', 'echo ok'),
+        block('bash {#pipe allow-failure needs=}', 'false | cat', 'echo ok'),
+        block('bash {#opt-out needs=}', 'set +e', 'false', 'echo still-here'),
+        block('bash {#after-opt-out allow-failure}', 'false', 'echo not-reset'),
+        block('sh {#dash allow-failure needs=}', 'false', 'echo ok'),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.ok(failedAsAllowed(run, 'middle'), 'false; echo ok fails')
+    t.equal(text(run, 'middle'), '', 'nothing after the failing command ran')
+    t.ok(failedAsAllowed(run, 'pipe'), 'false | cat fails')
+    t.equal(run.results.get('opt-out')?.status, 'passed')
+    t.equal(text(run, 'opt-out'), 'still-here\n', 'set +e opts the step out')
+    t.ok(failedAsAllowed(run, 'after-opt-out'), 'the next step starts with errexit again')
+    t.equal(text(run, 'after-opt-out'), '')
+    t.ok(failedAsAllowed(run, 'dash'), 'sh steps get errexit too')
+  })
+
+  t.test(`one terminal: cd, variables, functions, aliases and options carry over (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      [
+        '# One terminal',
+        '',
+        block(
+          'bash {#set}',
+          'cd sub',
+          'PLAIN="two words"',
+          'export EXPORTED=yes',
+          'declare -a LIST=(a "b c")',
+          'greet() { echo "hello $1"; }',
+          'shopt -s expand_aliases',
+          "alias ll='echo aliased'",
+          'set -o noglob',
+          'shopt -s nullglob',
+        ),
+        block(
+          'bash {#use}',
+          'll',
+          'echo "$(basename "$PWD") $PLAIN $EXPORTED ${LIST[1]}"',
+          'greet world',
+          'echo *',
+          'shopt -q nullglob && echo nullglob-on',
+        ),
+        block(
+          'console {#transcript}',
+          '$ cd /',
+          '$ pwd',
+          '/',
+          '$ X=1',
+          '$ echo $X $PLAIN',
+          '1 two words',
+          '$ false',
+          '[1]',
+          '$ false; echo no-errexit-here',
+          'no-errexit-here',
+        ),
+        block('bash {#after-transcript}', 'echo "$PWD $X"', 'greet again'),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    mkdirSync(path.join(book.dir, 'sub'))
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stdout + run.stderr)
+    t.equal(text(run, 'use'), 'aliased\nsub two words yes b c\nhello world\n*\nnullglob-on\n')
+    t.equal(run.results.get('transcript')?.status, 'passed', JSON.stringify(run.results.get('transcript')?.reason))
+    t.equal(text(run, 'after-transcript'), '/ 1\nhello again\n', 'the transcript hands its state to the next step')
+  })
+
+  t.test(`front matter shell-options sets the document's default (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      ['---', 'runbook:', '  shell-options: ""', '---', '', block('bash {#lenient}', 'false', 'echo ran-on'), block('bash {#pipe}', 'false | cat', 'echo fine')].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stderr)
+    t.equal(text(run, 'lenient'), 'ran-on\n')
+    const strict = runbookDir(['---', 'runbook:', '  shell-options: -e -u', '---', '', block('bash {#unset allow-failure}', 'echo "$NOPE"', 'echo not-here'), block('bash {#pipe}', 'false | cat', 'echo no-pipefail')].join('\n'))
+    t.teardown(strict.cleanup)
+    const second = await runJson(strict.file, mode.args)
+    t.ok(failedAsAllowed(second, 'unset'), 'nounset from shell-options')
+    t.equal(text(second, 'pipe'), 'no-pipefail\n', 'pipefail is not on when shell-options leaves it out')
+  })
+
+  t.test(`a sourced library's EXIT trap runs at the end of its step and keeps the state (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      [
+        '# Traps',
+        '',
+        block('bash {#lib}', 'source ./lib.sh', 'echo working in "$(basename "$WORK")"'),
+        block('bash {#next}', 'echo "from lib: $FROM_LIB"', 'test ! -e "$WORK" && echo cleaned', "trap 'echo own-trap' EXIT INT", 'trap -p EXIT'),
+        block('bash {#status allow-failure}', "trap 'exit 4' EXIT"),
+      ].join('\n'),
+      {'lib.sh': ['export WORK="$PWD/work-dir"', 'mkdir -p "$WORK"', 'export FROM_LIB=yes', "trap 'rm -rf \"$WORK\"; echo lib-cleanup' EXIT", ''].join('\n')},
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.results.get('lib')?.status, 'passed', JSON.stringify(run.results.get('lib')?.reason))
+    t.equal(text(run, 'lib'), 'working in work-dir\nlib-cleanup\n')
+    t.equal(text(run, 'next'), "from lib: yes\ncleaned\ntrap -- 'echo own-trap' EXIT\nown-trap\n")
+    t.equal(run.results.get('status')?.exitCode, 4, "a trap's own `exit 4` is the step's status, as in bash")
+    t.notOk(existsSync(path.join(book.dir, 'work-dir')))
+  })
+
+  t.test(`stream=all keeps the real order of stdout and stderr (${mode.name})`, async (t) => {
+    const steps: string[] = []
+    for (let i = 0; i < 4; i++) {
+      steps.push(block(`bash {#order-${i} needs=}`, 'echo out1; echo err1 >&2; echo out2; echo err2 >&2; echo out3'))
+      steps.push(block('{expect stream=all}', 'out1', 'err1', 'out2', 'err2', 'out3'))
+    }
+    const book = runbookDir(['# Order', '', ...steps].join('\n'))
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stdout.split('\n').filter((line) => line.includes('"failed"')).join('\n'))
+  })
+}
