@@ -7,7 +7,7 @@ import {stepTags, type RunContext} from './context.js'
 import {judgeProcess} from './judge.js'
 import {shellArgv} from '../shell/values.js'
 import {spawnStep, type BashJobSpec, type SpawnOutcome} from './spawn.js'
-import {parseBashState} from './shell-state.js'
+import {needsBaseline, parseBashState} from './shell-state.js'
 import {isBash, nextState, parseStateFile, statePrologue, takesSetOptions, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
 import {statusEnv} from './status-env.js'
@@ -80,7 +80,7 @@ export async function runProcessAttempt(
   const mode: ShellMode = options.transcript ? {options: '', merge: true} : {options: options.shellOptions ?? context.shellOptions, merge: mergesStreams(step)}
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
-  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge} : undefined
+  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell)} : undefined
   const request = {
     ...command,
     cwd: resolved.cwd,
@@ -100,7 +100,7 @@ export async function runProcessAttempt(
   const outcome = inSession ? await runInSession(session, {...request, job: job!}) : await spawnStep(request)
   let after: SessionState | undefined
   if (bash) {
-    if (outcome.stateParts) after = parseBashState(outcome.stateParts)
+    if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell)
   } else if (stateFile) {
     // A few KB on a local disk: synchronous reads save two thread-pool round trips per step.
     const text = readState(stateFile)

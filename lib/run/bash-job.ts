@@ -4,7 +4,8 @@
 // `eval` the step's code, so aliases restored here already apply to the code's first line.
 //
 // The text, in order:
-//   1. a `trap` function that keeps a user's EXIT trap apart from ours (issue 12 #10), and our EXIT trap;
+//   1. a `trap` function that keeps a user's EXIT trap apart from ours (issue 12 #10), and our EXIT
+//      trap; once per shell, the options a fresh job starts with (record `B`);
 //   2. the carried terminal state: `shopt`/`set -o` options, aliases, functions, plain variables;
 //   3. (session mode) the exact environment and the directory;
 //   4. the document's `shell-options` (default `-e -o pipefail`), set afresh for every step;
@@ -27,6 +28,7 @@ export interface BashJob {
   env?: {set: Record<string, string>; drop: string[]} // session mode: the step's exact environment
   cwd?: string // session mode: the step's directory
   after?: string // session mode: commands the trap runs after the state (the output sentinels)
+  baseline?: boolean // send the options a fresh job starts with (record B), once per shell
 }
 
 // The command line that runs a job whose text is on `jobFd`.
@@ -78,6 +80,7 @@ export function bashJobText(job: BashJob): string {
     trapShim,
     `builtin trap -- ${shellQuote(exitTrap(job))} EXIT`,
   ]
+  if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${job.stateFd} 2>/dev/null`)
   if (job.restore !== '') lines.push(job.restore)
   if (job.env) {
     const {set, drop} = job.env

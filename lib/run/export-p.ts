@@ -14,44 +14,67 @@ export interface DeclareRecord {
 }
 
 // Records of `declare -p` (or `export -p`) text; undefined when the text is not what bash writes.
+// One-line records seen before come from a small cache: from one step to the next, only a few
+// of bash's ~60 variables change, so a step pays for parsing what changed.
 export function parseDeclareP(text: string): DeclareRecord[] | undefined {
   const records: DeclareRecord[] = []
-  const head = /declare -([A-Za-z-]+) ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
   let at = 0
   while (at < text.length) {
     if (text[at] === '\n') {
       at++
       continue
     }
-    head.lastIndex = at
-    const found = head.exec(text)
-    if (!found) return undefined
-    const start = at
-    const record: DeclareRecord = {flags: found[1]!, name: found[2]!, raw: ''}
-    at += found[0].length
-    if (found[3] === '=') {
-      if (text[at] === '"') {
-        const read = readDouble(text, at + 1)
-        if (!read) return undefined
-        record.value = read.value
-        at = read.end
-      } else if (text.startsWith("$'", at)) {
-        const read = readAnsi(text, at + 2)
-        if (!read) return undefined
-        record.value = read.value
-        at = read.end
-      } else if (text[at] === '(') {
-        const end = skipArray(text, at + 1)
-        if (end === undefined) return undefined
-        at = end
-      } else {
-        return undefined
-      }
+    const newline = text.indexOf('\n', at)
+    const lineEnd = newline === -1 ? text.length : newline
+    const known = lineCache.get(text.slice(at, lineEnd))
+    if (known) {
+      records.push(known)
+      at = lineEnd
+      continue
     }
-    record.raw = text.slice(start, at)
-    records.push(record)
+    const read = readRecord(text, at)
+    if (!read) return undefined
+    records.push(read.record)
+    if (read.end === lineEnd) {
+      if (lineCache.size >= 4096) lineCache.clear()
+      lineCache.set(read.record.raw, read.record)
+    }
+    at = read.end
   }
   return records
+}
+
+const lineCache = new Map<string, DeclareRecord>()
+const head = /declare -([A-Za-z-]+) ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
+
+// The record that starts at `at`, and where it ends.
+function readRecord(text: string, at: number): {record: DeclareRecord; end: number} | undefined {
+  head.lastIndex = at
+  const found = head.exec(text)
+  if (!found) return undefined
+  const record: DeclareRecord = {flags: found[1]!, name: found[2]!, raw: ''}
+  let end = at + found[0].length
+  if (found[3] === '=') {
+    if (text[end] === '"') {
+      const read = readDouble(text, end + 1)
+      if (!read) return undefined
+      record.value = read.value
+      end = read.end
+    } else if (text.startsWith("$'", end)) {
+      const read = readAnsi(text, end + 2)
+      if (!read) return undefined
+      record.value = read.value
+      end = read.end
+    } else if (text[end] === '(') {
+      const close = skipArray(text, end + 1)
+      if (close === undefined) return undefined
+      end = close
+    } else {
+      return undefined
+    }
+  }
+  record.raw = text.slice(at, end)
+  return {record, end}
 }
 
 // Variables from `export -p` text (set, exported scalars); undefined when bash did not write it.
@@ -82,6 +105,7 @@ function skipArray(text: string, start: number): number | undefined {
 }
 
 const plainRun = /[^"\\]*/y
+const plainAnsi = /[^'\\]*/y
 
 function readDouble(text: string, start: number): {value: string; end: number} | undefined {
   let value = ''
@@ -108,14 +132,18 @@ function readDouble(text: string, start: number): {value: string; end: number} |
 // `$'…'` holds bytes: octal and hex escapes may spell UTF-8 sequences, so decode at the end.
 function readAnsi(text: string, start: number): {value: string; end: number} | undefined {
   const bytes: number[] = []
-  const pushText = (s: string) => bytes.push(...Buffer.from(s, 'utf8'))
+  const pushText = (s: string) => {
+    for (const byte of Buffer.from(s, 'utf8')) bytes.push(byte)
+  }
   for (let i = start; i < text.length; i++) {
     const c = text[i]!
     if (c === "'") return {value: Buffer.from(bytes).toString('utf8'), end: i + 1}
     if (c !== '\\') {
-      const point = String.fromCodePoint(text.codePointAt(i)!)
-      pushText(point)
-      i += point.length - 1
+      // A run of plain characters up to the next escape or the closing quote, in one go.
+      plainAnsi.lastIndex = i
+      plainAnsi.exec(text)
+      pushText(text.slice(i, plainAnsi.lastIndex))
+      i = plainAnsi.lastIndex - 1
       continue
     }
     const next = text[i + 1] ?? ''

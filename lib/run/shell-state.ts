@@ -4,8 +4,9 @@
 // records cost a string comparison: the last parse is kept.
 import {parseDeclareP} from './export-p.js'
 
-// The records of one job: S (pwd), V (declare -p), F (declare -f), A (alias -p), O (shopt -p; set +o).
-export type StateParts = Partial<Record<'S' | 'V' | 'F' | 'A' | 'O', string>>
+// The records of one job: S (pwd), V (declare -p), F (declare -f), A (alias -p), O (shopt -p; set +o),
+// and B (the options a fresh job starts with, sent once per shell: only differences are replayed).
+export type StateParts = Partial<Record<'S' | 'V' | 'F' | 'A' | 'O' | 'B', string>>
 
 // Bash's own variables, and the ones the executor sets per step: never replayed.
 const special = new Set([
@@ -21,8 +22,9 @@ const defaults = new Map([
   ['OPTERR', 'declare -- OPTERR="1"'],
   ['OPTIND', 'declare -i OPTIND="1"'],
 ])
-// Options the document (`shell-options`) or bash itself owns: never carried from a step.
-const ownOptions = new Set(['errexit', 'pipefail', 'monitor', 'privileged', 'login_shell', 'restricted_shell', 'history', 'interactive-comments'])
+// Options the document (`shell-options`) or bash itself owns, and tracing (`set -x`, `set -v`),
+// which would print the next step's setup, exported values included: never carried from a step.
+const ownOptions = new Set(['errexit', 'pipefail', 'monitor', 'privileged', 'login_shell', 'restricted_shell', 'history', 'interactive-comments', 'xtrace', 'verbose'])
 
 // What a bash job left: its directory, exports and replay text; undefined when a record is missing.
 export interface BashState {
@@ -32,12 +34,19 @@ export interface BashState {
 }
 
 let last: {key: string; state: BashState} | undefined
+const baselines = new Map<string, Set<string>>()
+
+// True when jobs of `shell` should send their starting options once (record B).
+export function needsBaseline(shell: string): boolean {
+  return !baselines.has(shell)
+}
 
 // Parse a job's state records (kept from the last call when they did not change).
-export function parseBashState(parts: StateParts): BashState | undefined {
+export function parseBashState(parts: StateParts, shell = 'bash'): BashState | undefined {
+  if (parts.B !== undefined && !baselines.has(shell)) baselines.set(shell, new Set(parts.B.split('\n')))
   const {S: cwd, V: vars, F: functions, A: aliases, O: options} = parts
   if (cwd === undefined || vars === undefined || functions === undefined || aliases === undefined || options === undefined) return undefined
-  const key = `${cwd}\0${vars}\0${functions}\0${aliases}\0${options}`
+  const key = `${shell}\0${cwd}\0${vars}\0${functions}\0${aliases}\0${options}`
   if (last?.key === key) return last.state
   const records = parseDeclareP(vars)
   if (!records) return undefined
@@ -51,20 +60,21 @@ export function parseBashState(parts: StateParts): BashState | undefined {
     }
     if (defaults.get(record.name) !== record.raw) plain.push(record.raw)
   }
-  const restore = [optionText(options), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
+  const restore = [optionText(options, baselines.get(shell)), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
   const state = {cwd, env, restore}
   last = {key, state}
   return state
 }
 
-// `shopt -p` and `set +o` lines as four commands: `shopt -s …`, `shopt -u …`, `set -o … +o …`.
-function optionText(text: string): string {
+// `shopt -p` and `set +o` lines as up to three commands (`shopt -s …`, `shopt -u …`, `set -o … +o …`),
+// leaving out the lines a fresh job starts with anyway.
+function optionText(text: string, baseline: Set<string> | undefined): string {
   const on: string[] = []
   const off: string[] = []
   const set: string[] = []
   for (const line of text.split('\n')) {
     const found = /^(shopt|set) ([-+][so]) ([A-Za-z_-]+)$/.exec(line)
-    if (!found || ownOptions.has(found[3]!)) continue
+    if (!found || ownOptions.has(found[3]!) || baseline?.has(line)) continue
     if (found[1] === 'shopt') (found[2] === '-s' ? on : off).push(found[3]!)
     else set.push(`${found[2]} ${found[3]}`)
   }

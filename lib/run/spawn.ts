@@ -36,6 +36,7 @@ export interface BashJobSpec {
   restore: string
   options: string
   merge: boolean
+  baseline?: boolean // send record B (see bash-job.ts)
 }
 
 // How it went.

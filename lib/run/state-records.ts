@@ -29,9 +29,9 @@ export class RecordReader {
   }
 }
 
-// Add a record to a job's state parts; true when it was one (S, V, F, A or O).
+// Add a record to a job's state parts; true when it was one (S, V, F, A, O or B).
 export function addStatePart(parts: StateParts, record: JobRecord): boolean {
-  if (!'SVFAO'.includes(record.kind) || record.kind === '') return false
+  if (!'SVFAOB'.includes(record.kind) || record.kind === '') return false
   parts[record.kind as keyof StateParts] = record.body
   return true
 }

@@ -22,14 +22,20 @@ export function statePrologue(shell: string, stateFile: string, options = ''): s
   return trap + optionUnits(options).map((unit) => `command set ${unit} 2>/dev/null || :; `).join('')
 }
 
-// `-e -o pipefail` → [`-e`, `-o pipefail`]: each flag group, and each `-o name` with its name.
+// `-euo pipefail` → [`-e`, `-u`, `-o pipefail`]: each flag on its own, each `o` with the name after it.
 export function optionUnits(options: string): string[] {
   const words = options.trim().split(/\s+/).filter((word) => word !== '')
   const units: string[] = []
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!
-    if ((word === '-o' || word === '+o') && i + 1 < words.length) units.push(`${word} ${shellQuote(words[++i]!)}`)
-    else units.push(shellQuote(word))
+    const sign = word[0]
+    if (sign !== '-' && sign !== '+') continue // a name without its `-o`: already taken, or not an option
+    for (const letter of word.slice(1)) {
+      if (letter === 'o') {
+        const name = words[i + 1]
+        if (name !== undefined && !/^[-+]/.test(name)) units.push(`${sign}o ${shellQuote(words[++i]!)}`)
+      } else if (/[A-Za-z]/.test(letter)) units.push(`${sign}${letter}`)
+    }
   }
   return units
 }

@@ -53,3 +53,21 @@ t.test('captured output is bounded: head and tail lines, the whole text only whe
   t.equal(done.omittedLines, lines - captureLimits.headLines - captureLimits.tailLines)
   t.equal(done.totalBytes, (lines - 1) * line.length + 5)
 })
+
+t.test('shell-options split into one `set` per option, for shells that lack some (dash: pipefail)', async (t) => {
+  const {optionUnits} = await import('../../lib/run/state.js')
+  t.same(optionUnits('-e -o pipefail'), ['-e', '-o pipefail'])
+  t.same(optionUnits('-euo pipefail'), ['-e', '-u', '-o pipefail'])
+  t.same(optionUnits('  +e  -x '), ['+e', '-x'])
+  t.same(optionUnits(''), [])
+})
+
+t.test('declare -p records: scalars, arrays, multi-line values, and the same line twice', async (t) => {
+  const {parseDeclareP} = await import('../../lib/run/export-p.js')
+  const text = 'declare -- A="1"\ndeclare -a L=([0]="x" [1]=$\'y\\nz\')\ndeclare -x M="two\nlines"\ndeclare -- U\n'
+  for (let round = 0; round < 2; round++) {
+    const records = parseDeclareP(text)
+    t.same(records?.map((r) => [r.flags, r.name, r.value]), [['-', 'A', '1'], ['a', 'L', undefined], ['x', 'M', 'two\nlines'], ['-', 'U', undefined]])
+    t.equal(records?.[1]?.raw, 'declare -a L=([0]="x" [1]=$\'y\\nz\')')
+  }
+})
