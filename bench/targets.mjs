@@ -1,5 +1,5 @@
-// Bench (issue 14): one `echo` step on 1 host vs 20 hosts, through one sshd listening on 20
-// loopback addresses. Prints whole-run times (median of N), the duration of a second step once the
+// Bench (issue 14): one `echo` step on 1 host vs 20 hosts, through sshd on 20 loopback addresses
+// (two sshd processes: one sshd listens on at most 16 sockets). Prints whole-run times (median of N), the duration of a second step once the
 // connections are open, and the machine's load. Usage: node bench/targets.mjs [runs]  (needs dist/).
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -22,12 +22,15 @@ const port = await new Promise((resolve) => {
 })
 for (const name of ['host_key', 'user_key']) execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, name)])
 writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(path.join(dir, 'user_key.pub')))
-writeFileSync(path.join(dir, 'sshd_config'), [...addresses.map((a) => `ListenAddress ${a}:${port}`), `HostKey ${dir}/host_key`, `PidFile ${dir}/sshd.pid`, `AuthorizedKeysFile ${dir}/authorized_keys`, 'StrictModes no', 'PermitRootLogin yes', 'UsePAM no', 'PasswordAuthentication no', 'MaxSessions 100', 'MaxStartups 100:30:200', 'LogLevel ERROR', ''].join('\n'))
+// sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS): addresses 17-20 get a second sshd with the same keys.
+const groups = [addresses.slice(0, 16), addresses.slice(16)]
+const sshdConfig = (group) => [...group.map((a) => `ListenAddress ${a}:${port}`), `HostKey ${dir}/host_key`, `PidFile ${dir}/sshd.pid`, `AuthorizedKeysFile ${dir}/authorized_keys`, 'StrictModes no', 'PermitRootLogin yes', 'UsePAM no', 'PasswordAuthentication no', 'MaxSessions 100', 'MaxStartups 100:30:200', 'LogLevel ERROR', ''].join('\n')
+groups.forEach((group, i) => writeFileSync(path.join(dir, `sshd_config.${i}`), sshdConfig(group).replace(`${dir}/sshd.pid`, `${dir}/sshd.${i}.pid`)))
 const hostKey = readFileSync(path.join(dir, 'host_key.pub'), 'utf8').split(' ').slice(0, 2).join(' ')
 writeFileSync(path.join(dir, 'known_hosts'), addresses.map((a) => `[${a}]:${port} ${hostKey}\n`).join(''))
 writeFileSync(path.join(dir, 'ssh_config'), ['Host *', `  UserKnownHostsFile ${dir}/known_hosts`, '  GlobalKnownHostsFile /dev/null', '  StrictHostKeyChecking yes', `  IdentityFile ${dir}/user_key`, '  IdentitiesOnly yes', ''].join('\n'))
 mkdirSync('/run/sshd', {recursive: true})
-const sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')], {stdio: 'ignore'})
+const sshds = groups.map((_, i) => spawn('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, `sshd_config.${i}`)], {stdio: ['ignore', 'ignore', 'inherit']}))
 for (const address of addresses) {
   for (;;) {
     const ok = await new Promise((resolve) => net.connect({host: address, port}).once('connect', function () { this.destroy(); resolve(true) }).once('error', () => resolve(false)))
@@ -46,7 +49,7 @@ function runbookFor(count, steps) {
 
 function measure(file) {
   const started = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, [bin, 'run', file, '--reporter', 'json'], {env: {...process.env, RUNBOOK_SSH_CONFIG: path.join(dir, 'ssh_config')}, encoding: 'utf8'})
+  const result = spawnSync(process.execPath, [bin, 'run', file, '--reporter', 'json'], {env: {...process.env, RUNBOOK_SSH_CONFIG: path.join(dir, 'ssh_config')}, encoding: 'utf8', timeout: 120_000})
   const wall = Number(process.hrtime.bigint() - started) / 1e6
   if (result.status !== 0) throw new Error(`run failed: ${result.stdout}${result.stderr}`)
   const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line))
@@ -54,6 +57,8 @@ function measure(file) {
   return {wall, second: second ? second.result.durationMs : undefined}
 }
 
+const log = (text) => process.stderr.write(`bench: ${text}\n`)
+log(`sshd up on ${addresses.length} addresses, port ${port}`)
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const figures = {}
 for (const count of [1, 20]) {
@@ -64,11 +69,12 @@ for (const count of [1, 20]) {
   for (let i = 0; i < runs; i++) {
     walls.push(measure(one).wall)
     seconds.push(measure(two).second)
+    log(`${count} host(s), run ${i + 1}: ${walls[walls.length - 1].toFixed(0)} ms; second step ${seconds[seconds.length - 1]} ms`)
   }
   figures[count] = {wall: median(walls), second: median(seconds)}
 }
 const load = os.loadavg().map((x) => x.toFixed(2)).join(' ')
-sshd.kill('SIGTERM')
+for (const sshd of sshds) sshd.kill('SIGTERM')
 rmSync(dir, {recursive: true, force: true})
 const ratio = figures[20].wall / figures[1].wall
 console.log(`one echo step, whole run (median of ${runs}): 1 host ${figures[1].wall.toFixed(0)} ms, 20 hosts ${figures[20].wall.toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 2×)`)
