@@ -3,11 +3,7 @@ import t from 'tap'
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {runbookDir} from '../helpers/run.js'
-import {spawnSync} from 'node:child_process'
-import {runOnPty} from '../helpers/pty.js'
-
-// True when util-linux `script` is installed (the tests fail, never skip, without it).
-const hasScript = () => spawnSync('script', ['--version'], {encoding: 'utf8'}).status === 0
+import {hasScript, runOnPty} from '../helpers/pty.js'
 
 const fence = '```'
 
@@ -18,7 +14,7 @@ t.test('util-linux script is installed (.ci/run installs it)', async (t) => {
 t.test('answering y to a confirm on a terminal runs the step', async (t) => {
   const book = runbookDir([`${fence}bash {#drop confirm="Drop the staging database?"}`, 'touch dropped', `${fence}`, ''].join('\n'))
   t.teardown(book.cleanup)
-  const run = await runOnPty(['run', book.file, '--reporter', 'plain'], [['Drop the staging database? [y/N]', 'y']], {cwd: book.dir})
+  const run = await runOnPty(['run', book.file, '--reporter', 'plain'], [{after: 'Drop the staging database? [y/N]', type: 'y\r'}], {cwd: book.dir})
   t.equal(run.code, 0, run.output)
   t.ok(existsSync(path.join(book.dir, 'dropped')), 'the confirmed step ran')
   t.notMatch(run.output, /not confirmed/)
@@ -27,7 +23,7 @@ t.test('answering y to a confirm on a terminal runs the step', async (t) => {
 t.test('answering n to a confirm on a terminal skips the work and fails the step', async (t) => {
   const book = runbookDir([`${fence}bash {#drop confirm="Drop the staging database?"}`, 'touch dropped', `${fence}`, ''].join('\n'))
   t.teardown(book.cleanup)
-  const run = await runOnPty(['run', book.file, '--reporter', 'plain'], ['n'], {cwd: book.dir})
+  const run = await runOnPty(['run', book.file, '--reporter', 'plain'], [{after: '[y/N]', type: 'n\r'}], {cwd: book.dir})
   t.equal(run.code, 1, run.output)
   t.notOk(existsSync(path.join(book.dir, 'dropped')))
   t.match(run.output, /not confirmed \(answered no\)/)
@@ -36,7 +32,7 @@ t.test('answering n to a confirm on a terminal skips the work and fails the step
 t.test('a manual step answered yes under --interactive is done', async (t) => {
   const book = runbookDir([`${fence}bash {#rotate manual}`, 'rotate the key by hand', `${fence}`, ''].join('\n'))
   t.teardown(book.cleanup)
-  const run = await runOnPty(['run', book.file, '--interactive', '--reporter', 'json'], [['done? [y/N]', 'yes']], {cwd: book.dir})
+  const run = await runOnPty(['run', book.file, '--interactive', '--reporter', 'json'], [{after: 'done? [y/N]', type: 'yes\r'}], {cwd: book.dir})
   t.equal(run.code, 0, run.output)
   t.match(run.output, /"status":"passed"/)
   t.match(run.output, /done by hand/)
@@ -63,8 +59,8 @@ t.test('missing inputs are typed in under --interactive, a secret without echo',
   const run = await runOnPty(
     ['run', book.file, '--interactive', '--reporter', 'plain'],
     [
-      ['REGION (where to deploy): ', 'eu-west-1'],
-      ['TOKEN: ', 's3cr3tvalue'],
+      {after: 'REGION (where to deploy): ', type: 'eu-west-1\r'},
+      {after: 'TOKEN: ', type: 's3cr3tvalue\r'},
     ],
     {cwd: book.dir},
   )
