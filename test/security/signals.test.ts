@@ -2,7 +2,7 @@
 // not the cleanup, the group kill and the cgroup net catch children that dropped their tags, and
 // `runbook cleanup` (or the next run) sweeps what a SIGKILLed runner left.
 import t from 'tap'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
 import {killMarked, marker, processesWith, runbookDir, runJson, startCli, waitFor} from '../helpers/run.js'
@@ -87,12 +87,15 @@ t.test('runbook cleanup sweeps the processes of a runner that was SIGKILLed', as
   t.teardown(() => killMarked(mark))
   const dir = runbookDir(book(mark, `bash -c "exec -a ${mark} sleep 305" &`))
   t.teardown(dir.cleanup)
-  const run = startCli(['run', dir.file, '--reporter', 'plain'], {cwd: dir.dir})
+  // A registry of its own: on a shared machine another user's next run would sweep it first.
+  const registry = {XDG_RUNTIME_DIR: path.join(dir.dir, 'xdg')}
+  mkdirSync(registry.XDG_RUNTIME_DIR, {mode: 0o700})
+  const run = startCli(['run', dir.file, '--reporter', 'plain'], {cwd: dir.dir, env: registry})
   await waitFor(() => existsSync(path.join(dir.dir, 'started')), 30_000, 'the slow step')
   run.child.kill('SIGKILL')
   await run.done
   t.not(processesWith(mark).length, 0, 'the SIGKILL left processes behind')
-  const cleanup = await runCli(['cleanup'], {cwd: dir.dir})
+  const cleanup = await runCli(['cleanup'], {cwd: dir.dir, env: registry})
   t.equal(cleanup.code, 0, cleanup.stderr)
   t.match(cleanup.stdout, /swept 1 run/)
   t.same(processesWith(mark), [], 'cleanup removed them')
