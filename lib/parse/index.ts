@@ -18,6 +18,7 @@ import {preflightDiagnostics} from './preflight.js'
 import {createLocator} from './positions.js'
 import {findRegions} from './regions.js'
 import {isCramFile, readCram} from './dialects/cram.js'
+import {hasTxmTests, readTxm} from './dialects/txm.js'
 
 export {parseAssertLine, parseQuery} from './http-assert.js'
 export {parseTranscript} from './transcript.js'
@@ -75,6 +76,11 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
     if (isCramFile(file)) {
       // A cram `.t` file is not Markdown: its indented tests are the steps.
       collected.nodes = readCram(context).map((node) => ({node}))
+      collected.blocks = []
+      collected.annotated = true
+    } else if (hasTxmTests(tree)) {
+      // A txm document: its `<!-- !test -->` tests are the steps, as txm runs nothing else.
+      collected.nodes = readTxm(tree, context)
       collected.blocks = []
       collected.annotated = true
     }

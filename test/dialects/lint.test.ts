@@ -16,13 +16,18 @@ t.test('destructive-without-confirm knows the oc, helm and terraform forms real 
   t.equal(found[0]?.line, 4, 'at the command, under its prompt')
 })
 
-t.test('a txm document gets a note that its tests are not run; a Scrut one does not', async (t) => {
-  const txm = runbookDir(['# Tool', '', '<!-- !test program bash -->', '', '<!-- !test in a -->', fence, 'echo hi', fence, '', '<!-- !test out a -->', fence, 'hi', fence, ''].join('\n'))
+t.test('a txm document is run, so only `!test only` gets a note; a Scrut one gets none', async (t) => {
+  const lines = ['# Tool', '', '<!-- !test program bash -->', '', '<!-- !test in a -->', fence, 'echo hi', fence, '', '<!-- !test out a -->', fence, 'hi', fence, '']
+  const txm = runbookDir(lines.join('\n'))
   t.teardown(txm.cleanup)
   const lint = await runCli(['lint', txm.file, '--format', 'json'], {cwd: txm.dir})
-  const notes = (JSON.parse(lint.stdout) as Array<{ruleId: string; line: number; message: string}>).filter((m) => m.ruleId === 'unrun-test-dialect')
+  t.same((JSON.parse(lint.stdout) as Array<{ruleId: string}>).filter((m) => m.ruleId === 'unrun-test-dialect'), [], 'plain txm tests run')
+  const focused = runbookDir([...lines.slice(0, 4), '<!-- !test only -->', ...lines.slice(4)].join('\n'))
+  t.teardown(focused.cleanup)
+  const only = await runCli(['lint', focused.file, '--format', 'json'], {cwd: focused.dir})
+  const notes = (JSON.parse(only.stdout) as Array<{ruleId: string; line: number; message: string}>).filter((m) => m.ruleId === 'unrun-test-dialect')
   t.equal(notes.length, 1)
-  t.match(notes[0], {line: 3, message: /3 txm test comments/})
+  t.match(notes[0], {line: 5, message: /1 txm `<!-- !test only -->` comment: runbook runs every txm test/})
   const scrut = runbookDir(['# Tool', '', `${fence}scrut`, '$ echo hi', 'hi', fence, ''].join('\n'))
   t.teardown(scrut.cleanup)
   const quiet = await runCli(['lint', scrut.file, '--format', 'json'], {cwd: scrut.dir})

@@ -1,19 +1,20 @@
-// `unrun-test-dialect`: a document written for another docs-as-tests tool whose tests runbook
-// would not run (txm's `<!-- !test … -->` comments), so a user does not take silence for a pass.
+// `unrun-test-dialect`: tests of another docs-as-tests tool that runbook reads but would not run as
+// written: txm's `<!-- !test only -->`, which runbook ignores (it runs every txm test), so a user
+// does not take a full run for the focused one they asked for.
 import {defineRule} from '../define-rule.js'
 
-const txmComment = /<!--\s*!test\s+(program|in|out|err|exit|check|only)\b[^>]*-->/g
+const onlyComment = /<!--\s*!test\s+only\b[^>]*-->/g
 
-// Say once, at the first such comment, that these tests are not run here.
+// Say once, at the first `!test only`, that runbook runs every test anyway.
 export const unrunTestDialect = defineRule(
-  {id: 'unrun-test-dialect', severity: 'warning', description: "Tests of another tool (txm's `<!-- !test -->` comments) that runbook does not run", scope: 'any'},
+  {id: 'unrun-test-dialect', severity: 'warning', description: "txm's `<!-- !test only -->`, which runbook does not honour (it runs every test)", scope: 'any'},
   (runbook, context) => {
     if (!runbook.source.includes('!test')) return
-    const found = [...runbook.source.matchAll(txmComment)]
+    const found = [...runbook.source.matchAll(onlyComment)]
     const first = found[0]
     if (!first) return
     context.report(
-      `${found.length} txm test comment${found.length === 1 ? '' : 's'} (\`<!-- !test ${first[1]} … -->\`): runbook does not run txm tests; run them with txm, or write them as \`console\` transcripts`,
+      `${found.length} txm \`<!-- !test only -->\` comment${found.length === 1 ? '' : 's'}: runbook runs every txm test of the file, not only the marked ones; use \`runbook run FILE --only ID,...\` to focus`,
       {start: first.index, end: first.index + first[0].length},
     )
   },
