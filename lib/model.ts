@@ -145,6 +145,7 @@ export interface Expectation {
   bodySpan: Span // the content only (empty span between the fences when empty)
   fence: {char: '`' | '~'; length: number; indent: number}
   attributes: RawAttribute[]
+  literal?: boolean // compared byte for byte, no normalising or patterns (txm's `out`/`err`)
 }
 
 // Where an existing output/summary region written by a previous run stands.

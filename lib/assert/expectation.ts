@@ -7,6 +7,7 @@ import {jsonDiff} from './json-diff.js'
 import {matchJson} from './json-match.js'
 import {normalizeText} from './normalize.js'
 import {compileSchema, describeSchemaError} from './schema.js'
+import {matchLiteral} from './literal.js'
 import {matchText} from './text-match.js'
 
 // Pass, or why not: a one-line message, a diff when one helps, and the normalised text compared.
@@ -24,7 +25,7 @@ export function matchExpectation(expectation: Expectation, output: StepOutput, c
   const raw = output[expectation.stream] ?? output.stdout
   const actual = normalizeText(raw)
   if (expectation.kind === 'text') {
-    const result = matchText(expectation.body, raw, {mode: expectation.mode})
+    const result = expectation.literal ? matchLiteral(expectation.body, raw) : matchText(expectation.body, raw, {mode: expectation.mode})
     return result.ok ? {ok: true} : {ok: false, message: result.message ?? 'output does not match', diff: result.diff, actual}
   }
   const value = parseActual(raw)

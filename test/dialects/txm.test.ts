@@ -63,6 +63,18 @@ t.test('the failing variant fails the same tests under both tools', async (t) =>
   t.match(human.stdout, /fails-on-purpose — exit code 4 \(expected 3\)/)
 })
 
+t.test('output is compared byte for byte, as txm does: whitespace and line endings count', async (t) => {
+  const file = path.join(fixtures, 'exact.md')
+  const run = await runCli(['run', file, '--reporter', 'json'])
+  t.equal(run.code, 1, run.stderr)
+  const failed = statuses(run.stdout).filter(([, status]) => status === 'failed').map(([id]) => id)
+  t.same(failed, ['trailing', 'noeol', 'blank', 'crlf'])
+  const txm = spawnSync(findTxm(t), [file], {encoding: 'utf8'})
+  t.match(txm.stdout, /# 0\/4 passed/)
+  const human = await runCli(['run', file])
+  t.match(human.stdout, /crlf — expected output did not match: output differs byte for byte \(whitespace or line endings\): expected "a\\n", got "a\\r\\n"/)
+})
+
 t.test('a txm test without a program or output is a located error (exit 2)', async (t) => {
   const fence = '```'
   const dir = runbookDir(['# T', '', '<!-- !test in lonely -->', fence, 'x', fence, '', '<!-- !test out lonely -->', fence, 'x', fence, '', '<!-- !test program cat -->', '<!-- !test in mute -->', fence, 'y', fence, ''].join('\n'))

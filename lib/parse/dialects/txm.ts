@@ -147,7 +147,7 @@ function script(test: Test, block: Code, index: number, last: number): string {
 function expectation(node: Code, stream: 'stdout' | 'stderr', context: ParseContext): Expectation {
   const span = spanOf(node, context)
   // txm compares exactly; the block's text plus its final newline is the expected output.
-  return {kind: 'text', lang: node.lang ?? '', body: node.value, mode: 'exact', stream, strict: false, span: span.whole, bodySpan: span.body, fence: span.fence, attributes: []}
+  return {kind: 'text', lang: node.lang ?? '', body: node.value, mode: 'exact', literal: true, stream, strict: false, span: span.whole, bodySpan: span.body, fence: span.fence, attributes: []}
 }
 
 function spanOf(node: Code, context: ParseContext) {
