@@ -26,8 +26,9 @@ t.test("Scrut's own self-tests run unchanged, each copied into a temporary folde
     else failed.push(`${name} (exit ${run.code})`)
   }
   t.comment(`passed ${passed.length} of ${files.length}; failed: ${failed.join(', ')}`)
-  // These need nothing from other work in progress; see docs/matching.md for the rest.
-  for (const name of ['crlf-encoded.md', 'crlf-output.md', 'environment.md', 'environment.t', 'escaped.md', 'glob.md', 'regex.md', 'skip.md', 'support-suffix.scrut']) {
+  // The files that pass as they are; docs/coming-from.md says why the others do not.
+  t.ok(passed.length >= 12, `at least 12 of the 16 pass (${passed.length})`)
+  for (const name of ['crlf-encoded.md', 'crlf-output.md', 'environment.md', 'environment.t', 'escaped.md', 'glob.md', 'inline-setup.md', 'multiline.md', 'regex.md', 'skip.md', 'support-suffix.scrut', 'variables.md']) {
     t.ok(passed.includes(name), `${name} passes`)
   }
 })

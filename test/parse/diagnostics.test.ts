@@ -37,7 +37,7 @@ t.test('an invalid explicit id is reported and the heading id used instead', asy
 
 t.test('any other language with an attribute block is an error', async (t) => {
   t.same(errors(`${fence}yaml {#conf}\na: 1\n${fence}\n`), [
-    'doc.md:1:9: error: Language `yaml` has no runner (expected one of bash, sh, shell, shellscript, zsh, console, shell-session, node, js, javascript, python, py, http) [invalid-annotation]',
+    'doc.md:1:9: error: Language `yaml` has no runner (expected one of bash, sh, shell, shellscript, zsh, console, shell-session, scrut, testcase, node, js, javascript, python, py, http) [invalid-annotation]',
   ])
 })
 
@@ -70,8 +70,9 @@ t.test('assertRunnable throws InvalidRunbookError listing every error, graph err
   ])
 })
 
-t.test('warnings alone do not stop a run', async (t) => {
-  const rb = parse(`<!-- runbook: #lonely -->\n\n${fence}bash {}\nls\n${fence}\n`)
+t.test('notes alone do not stop a run', async (t) => {
+  const rb = parse(`${fence}sh {"name":"x","foo":"bar"}\nls\n${fence}\n`)
+  t.same(rb.diagnostics.map((d) => [d.severity, d.message]), [['info', 'Runme attribute `foo` is ignored']])
   t.doesNotThrow(() => assertRunnable(rb))
 })
 
