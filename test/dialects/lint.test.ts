@@ -16,7 +16,7 @@ t.test('destructive-without-confirm knows the oc, helm and terraform forms real 
   t.equal(found[0]?.line, 4, 'at the command, under its prompt')
 })
 
-t.test('a txm document is run, so only `!test only` gets a note; a Scrut one gets none', async (t) => {
+t.test('a txm document is run, so only `!test only` (it skips the rest) gets a note; a Scrut one gets none', async (t) => {
   const lines = ['# Tool', '', '<!-- !test program bash -->', '', '<!-- !test in a -->', fence, 'echo hi', fence, '', '<!-- !test out a -->', fence, 'hi', fence, '']
   const txm = runbookDir(lines.join('\n'))
   t.teardown(txm.cleanup)
@@ -27,7 +27,7 @@ t.test('a txm document is run, so only `!test only` gets a note; a Scrut one get
   const only = await runCli(['lint', focused.file, '--format', 'json'], {cwd: focused.dir})
   const notes = (JSON.parse(only.stdout) as Array<{ruleId: string; line: number; message: string}>).filter((m) => m.ruleId === 'unrun-test-dialect')
   t.equal(notes.length, 1)
-  t.match(notes[0], {line: 5, message: /1 txm `<!-- !test only -->` comment: runbook runs every txm test/})
+  t.match(notes[0], {line: 5, message: /1 txm `<!-- !test only -->` comment: every other txm test of this file is skipped/})
   const scrut = runbookDir(['# Tool', '', `${fence}scrut`, '$ echo hi', 'hi', fence, ''].join('\n'))
   t.teardown(scrut.cleanup)
   const quiet = await runCli(['lint', scrut.file, '--format', 'json'], {cwd: scrut.dir})

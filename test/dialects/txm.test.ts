@@ -1,6 +1,6 @@
 import t from 'tap'
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -73,6 +73,24 @@ t.test('output is compared byte for byte, as txm does: whitespace and line endin
   t.match(txm.stdout, /# 0\/4 passed/)
   const human = await runCli(['run', file])
   t.match(human.stdout, /crlf — expected output did not match: output differs byte for byte \(whitespace or line endings\): expected "a\\n", got "a\\r\\n"/)
+})
+
+t.test('`!test only` skips every other test, as txm does', async (t) => {
+  const source = readFileSync(path.join(fixtures, 'fail.md'), 'utf8').replace('<!-- !test check arithmetic holds -->', '<!-- !test only -->\n<!-- !test check arithmetic holds -->')
+  const dir = runbookDir(source)
+  t.teardown(dir.cleanup)
+  const run = await runCli(['run', dir.file, '--reporter', 'json'], {cwd: dir.dir})
+  t.equal(run.code, 0, run.stderr)
+  t.same(statuses(run.stdout), [
+    ['shout', 'skipped'],
+    ['both-streams', 'skipped'],
+    ['fails-on-purpose', 'skipped'],
+    ['arithmetic-holds', 'passed'],
+    ['names', 'skipped'],
+  ])
+  const txm = spawnSync(findTxm(t), [dir.file], {encoding: 'utf8'})
+  t.equal(txm.status, 0)
+  t.match(txm.stdout, /# OK, SKIPPED 4/)
 })
 
 t.test('a txm test without a program or output is a located error (exit 2)', async (t) => {

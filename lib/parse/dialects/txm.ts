@@ -11,6 +11,7 @@ interface Test {
   name: string
   program?: string
   exit?: ExitSpec
+  only?: boolean
   input?: Code
   check?: Code
   out?: Code
@@ -61,6 +62,7 @@ export function readTxm(tree: Root, context: ParseContext): Array<{node: Step; e
   const tests = new Map<string, Test>()
   let program: string | undefined
   let exit: ExitSpec | undefined
+  let only = false
   let pending: {command: Command; field: 'input' | 'check' | 'out' | 'err'} | undefined
   const testOf = (name: string, at: number): Test => {
     let test = tests.get(name)
@@ -74,23 +76,27 @@ export function readTxm(tree: Root, context: ParseContext): Array<{node: Step; e
       const test = testOf(pending.command.arg, pending.command.start)
       if (test[pending.field]) report(context, `txm test \`${test.name}\` has a second \`${pending.command.verb}\` block`, pending.command.start, pending.command.end)
       test[pending.field] = node
-      // A test takes the program (and a pending `exit`) in force where its input is read.
-      if (pending.field === 'input' || pending.field === 'check') {
-        test.program = program
-        if (exit) test.exit = exit
-        exit = undefined
-      }
+      // As in txm: a test runs the program in force at its last block; a pending `exit` or `only`
+      // belongs to the test whose block comes next, whichever kind it is.
+      test.program = program
+      if (exit) test.exit = exit
+      if (only) test.only = true
+      exit = undefined
+      only = false
       pending = undefined
       continue
     }
     for (const command of commandsOf(node)) {
       if (command.verb === 'program') program = command.arg
       else if (command.verb === 'exit') exit = command.arg === 'nonzero' ? {kind: 'nonzero'} : /^\d+$/.test(command.arg) ? {kind: 'codes', codes: [Number(command.arg)]} : undefined
+      else if (command.verb === 'only') only = true
+      else if (command.verb in fields && pending) report(context, `\`!test ${command.verb} ${command.arg}\`: expected the code block of \`!test ${pending.command.verb} ${pending.command.arg}\` first`, command.start, command.end)
       else if (command.verb in fields) pending = {command, field: fields[command.verb as keyof typeof fields]}
       if (command.verb === 'exit' && !exit) report(context, `\`!test exit ${command.arg}\`: expected a number or \`nonzero\``, command.start, command.end)
     }
   }
   const all = [...tests.values()]
+  const focused = all.some((test) => test.only) // txm skips every test without `only` then
   const used = new Set<string>()
   return all.flatMap((test, index) => {
     const block = test.input ?? test.check
@@ -103,7 +109,9 @@ export function readTxm(tree: Root, context: ParseContext): Array<{node: Step; e
     let id = base
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`
     used.add(id)
-    return [{node: makeStep(test, block, index + 1, all.length, context), explicitId: id}]
+    const node = makeStep(test, block, index + 1, all.length, context)
+    if (focused && !test.only) node.options.skip = true
+    return [{node, explicitId: id}]
   })
 }
 
