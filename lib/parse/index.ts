@@ -66,6 +66,8 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
       context.diagnostics.push(...read.diagnostics)
       markdown = blankFrontMatter(text, block)
     }
+    // micromark drops a leading byte-order mark and counts offsets without it; a space keeps them aligned.
+    if (markdown.charCodeAt(0) === 0xfeff) markdown = ` ${markdown.slice(1)}`
     const tree = processor.parse(markdown) as Root
     runbook.tree = tree
     const regions = findRegions(text, locator, file, codeSpans(tree, text))
