@@ -19,7 +19,13 @@ export interface SessionState {
 export function statePrologue(shell: string, stateFile: string, options = ''): string {
   const file = shellQuote(stateFile)
   const trap = `trap '__rb_s=$?; { printf "%s\\0" "$PWD"; env -0; } >${file.replace(/'/g, `'\\''`)} 2>/dev/null; exit $__rb_s' EXIT; `
-  return trap + optionUnits(options).map((unit) => `command set ${unit} 2>/dev/null || :; `).join('')
+  return trap + setOptionsText(options)
+}
+
+// The document's shell options as `set` commands for any POSIX-family shell, each on its own and
+// skipped quietly when the shell lacks it (dash has no pipefail); '' when there are none.
+export function setOptionsText(options: string): string {
+  return optionUnits(options).map((unit) => `command set ${unit} 2>/dev/null || :; `).join('')
 }
 
 // `-euo pipefail` → [`-e`, `-u`, `-o pipefail`]: each flag on its own, each `o` with the name after it.

@@ -6,13 +6,14 @@ import {processEnv, type Attempt, type Resolved} from './attempt.js'
 import {emptyOutput} from './capture.js'
 import type {RunContext} from './context.js'
 import {judgeProcess} from './judge.js'
-import type {SessionState} from './state.js'
+import {setOptionsText, takesSetOptions, type SessionState} from './state.js'
 
-// Run the step attached to the real terminal; the session state is left as it was.
+// Run the step attached to the real terminal, from the document's shell options; the session state is left as it was.
 export function runTtyAttempt(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Promise<Attempt> {
   const [file, ...args] = resolved.shell.trim().split(/\s+/)
   return new Promise((resolve) => {
-    const child = spawn(file!, [...args, '-c', step.code], {cwd: resolved.cwd, env: processEnv(context, step, state, resolved), stdio: 'inherit'})
+    const options = takesSetOptions(resolved.shell) ? setOptionsText(context.shellOptions) : ''
+    const child = spawn(file!, [...args, '-c', options + step.code], {cwd: resolved.cwd, env: processEnv(context, step, state, resolved), stdio: 'inherit'})
     const done = (exitCode: number | null, signal: string | null, error?: string) => {
       const verdict = judgeProcess(step, {exitCode, timedOut: false, timeoutMs: resolved.timeoutMs, ...(signal ? {signal} : {}), ...(error ? {error} : {})}, {stdout: '', stderr: '', all: ''}, {dir: context.runbook.dir})
       const attempt: Attempt = {ok: verdict.ok, timedOut: false, interrupted: context.signal?.aborted === true, exitCode, stdout: emptyOutput(), stderr: emptyOutput(), expectationFailures: [], state}

@@ -5,7 +5,7 @@ import {interpolate} from '../../interpolate.js'
 import type {TargetSpec} from '../../model.js'
 import {startProcess} from '../spawn.js'
 import {captureLimits} from '../capture.js'
-import {shellQuote} from '../state.js'
+import {setOptionsText, shellQuote} from '../state.js'
 import type {HostJob, HostJobHandle, HostOutcome, Target} from './types.js'
 
 // A wrapper command; its one "host" is the target's name.
@@ -29,7 +29,8 @@ export class ExecTarget implements Target {
     const exports = Object.entries(job.env)
       .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
       .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
-    const script = [...exports, ...(job.cwd !== undefined ? [`cd -- ${shellQuote(job.cwd)} || exit 127`] : []), job.code].join('\n') + '\n'
+    const options = setOptionsText(job.options) // the wrapper's shell is unknown: each option on its own
+    const script = [...exports, ...(job.cwd !== undefined ? [`cd -- ${shellQuote(job.cwd)} || exit 127`] : []), ...(options ? [options] : []), job.code].join('\n') + '\n'
     const tags = {...this.tags, RUNBOOK_STEP_ID: job.stepId, RUNBOOK_HOST: host}
     let all = ''
     const handle = startProcess({

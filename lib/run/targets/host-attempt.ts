@@ -32,12 +32,14 @@ export async function runOnHost(context: RunContext, step: Step, target: Target,
   return result
 }
 
-function job(context: RunContext, step: Step, host: string, resolved: Resolved, remote: Remote, code: string, timeoutMs: number | undefined): HostJob {
+// A `ready=` probe runs without the document's shell options, as a local probe does: it is a test.
+function job(context: RunContext, step: Step, host: string, resolved: Resolved, remote: Remote, code: string, timeoutMs: number | undefined, options = context.shellOptions): HostJob {
   const hostJob: HostJob = {
     stepId: step.id,
     code,
     env: remote.env,
     shell: resolved.shell,
+    options,
     onChunk: (stream, chunk) => context.emit({type: 'step:output', at: Date.now(), stepId: step.id, stream, chunk, host}),
   }
   if (remote.cwd !== undefined) hostJob.cwd = remote.cwd
@@ -102,7 +104,7 @@ async function startOnHost(context: RunContext, step: Step, target: Target, host
       if (ok) break
       continue
     }
-    const probe = await target.start(host, {...job(context, step, host, resolved, remote, resolved.ready, Math.min(2000, Math.max(1, deadline - Date.now()))), onChunk: () => {}})
+    const probe = await target.start(host, {...job(context, step, host, resolved, remote, resolved.ready, Math.min(2000, Math.max(1, deadline - Date.now())), ''), onChunk: () => {}})
     const probed = await probe.outcome
     if (probed.exitCode === 0 && !probed.error) {
       ok = true

@@ -22,7 +22,7 @@ export interface RemoteCommand {
 // Start the job; its handle settles when the job has ended on the host.
 export function startRemoteJob(command: RemoteCommand, job: HostJob): HostJobHandle {
   const token = randomBytes(6).toString('hex')
-  const script = remoteScript(token, {state: command.state.text, env: job.env, code: job.code, ...(job.cwd !== undefined ? {cwd: job.cwd} : {}), ...(command.state.cwd !== undefined ? {cwdFromState: command.state.cwd} : {})})
+  const script = remoteScript(token, {state: command.state.text, env: job.env, code: job.code, shellOptions: job.options, ...(job.cwd !== undefined ? {cwd: job.cwd} : {}), ...(command.state.cwd !== undefined ? {cwdFromState: command.state.cwd} : {})})
   const local = new AbortController()
   const captures = {stdout: new OutputCapture(), stderr: new OutputCapture()}
   const all: string[] = []

@@ -2,7 +2,7 @@
 // stdout. Everything a job needs (the host's saved state, inputs and secrets, the code) travels
 // on stdin, so nothing of it shows in any process's argv on either side. The remote command line
 // itself is always the same fixed bootstrap.
-import {shellQuote} from '../state.js'
+import {setOptionsText, shellQuote} from '../state.js'
 
 // The fixed command the remote login shell runs: read one NUL-ended script from stdin, run it.
 export const remoteBootstrap = `exec bash --noprofile --norc -c 'IFS= read -r -d "" __rb_s; eval "$__rb_s"'`
@@ -12,8 +12,11 @@ const unsaved =
   '__rb_*|BASH*|FUNCNAME|PIPESTATUS|GROUPS|PPID|UID|EUID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|HISTCMD|EPOCHSECONDS|EPOCHREALTIME|DIRSTACK|COMP_WORDBREAKS|PWD|OLDPWD|SHLVL|_|IFS|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|SSH_CLIENT|SSH_CONNECTION|SSH_TTY|RUNBOOK_STEP_ID|PS1|PS2|PS4'
 
 // The job's script: report the process group, restore the host's state, export the job's
-// environment, enter the directory, then the user's code; an EXIT trap sends the state back.
-export function remoteScript(token: string, options: {state: string; env: Record<string, string>; cwd?: string; code: string; cwdFromState?: string}): string {
+// environment, enter the directory, set the document's shell options (`shellOptions`, fresh for
+// every step), then the user's code; an EXIT trap sends the state back. The trap turns errexit,
+// nounset and pipefail off first, so a failing step still saves the host's state and the trap
+// itself never changes the step's status.
+export function remoteScript(token: string, options: {state: string; env: Record<string, string>; cwd?: string; code: string; cwdFromState?: string; shellOptions?: string}): string {
   const exports = Object.entries(options.env)
     .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
     .map(([name, value]) => `${name}=${shellQuote(value)}`)
@@ -28,8 +31,9 @@ export function remoteScript(token: string, options: {state: string; env: Record
     save, // after the state: a saved copy of an earlier job's function must not win
     exports.length > 0 ? `export ${exports.join(' ')}` : '',
     dir !== undefined ? `cd -- ${shellQuote(dir)} || exit 127` : '',
-    `trap '__rb_x=$?; __rb_save "$__rb_x"; exit "$__rb_x"' EXIT`,
+    `trap '__rb_x=$?; set +eu +o pipefail; __rb_save "$__rb_x"; exit "$__rb_x"' EXIT`,
     'exec </dev/null',
+    setOptionsText(options.shellOptions ?? ''),
     options.code,
   ].filter((line) => line !== '').join('\n') + '\n'
 }

@@ -10,6 +10,7 @@ export interface HostJob {
   env: Record<string, string> // what the remote shell exports: inputs, secrets, env=, the run's tags (sent on stdin)
   cwd?: string // a directory on the host (`cwd=`); undefined: where the host's previous step left off
   shell: string
+  options: string // the document's `shell-options` (`set` arguments, '' for none) the job starts from
   timeoutMs?: number // undefined: a background job, stopped by the run
   signal?: AbortSignal
   redactor?: Redactor
