@@ -55,7 +55,7 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
     }
     byKey.set(key, attribute)
     if (isTemplate(key, attribute.value)) continue // checked once `${VAR}` is known, at run time
-    raw[key] = runme && key === 'name' && typeof attribute.value === 'string' ? attribute.value.toLowerCase() : attribute.value
+    raw[key] = key === 'name' && typeof attribute.value === 'string' ? runmeNameToId(attribute.value) : attribute.value
   }
   const failed = new Set<string>()
   if (byKey.size > 0) {
@@ -65,7 +65,7 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
       failed.add(key)
       const attribute = byKey.get(key)!
       const expected = describeKey(kind, key) ?? error.message ?? 'a valid value'
-      const shown = attribute.value === true ? 'a bare flag' : `\`${attribute.value}\``
+      const shown = attribute.value === true ? 'a bare flag' : `\`${escapeControls(attribute.value)}\``
       diagnostics.push(
         new Diagnostic(`Invalid value ${shown} for \`${key}\`: expected ${expected}`, {
           file,
@@ -91,6 +91,13 @@ export function validateAttributes(attributes: RawAttribute[], kind: Kind, diale
   }
   return {values, diagnostics}
 }
+
+// A Runme cell name as a step id: lower-cased, spaces and tabs as `-` (`Deploy Prod` → `deploy-prod`).
+// Anything else outside the id rule (`-->`, `<`, quotes, a newline) stays and fails the schema check.
+export const runmeNameToId = (name: string): string => name.toLowerCase().replace(/[ \t]+/g, '-')
+
+// A value shown in a one-line message: control characters (a newline in a JSON string) escaped.
+const escapeControls = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1))
 
 // Typed keys whose value may hold `${VAR}`: validated and converted when the step runs.
 export const templatedKeys = ['timeout', 'delay', 'retries', 'exit', 'within', 'status']
