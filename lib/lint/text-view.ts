@@ -1,6 +1,8 @@
 // A cheap view of a Markdown file for the rules that apply to any document: which ranges are code
 // (fences, inline code), comments or front matter, and the prose with those ranges blanked out.
-// A line scanner, not a full CommonMark parse, so plain docs are linted without building an mdast.
+// A line scanner, not a full CommonMark parse, so plain docs are linted without building an mdast;
+// files with link candidates also get micromark's code regions (indented code, `<pre>` blocks).
+import {codeRegions} from './code-regions.js'
 import {createLocate, type Locate} from './locate.js'
 
 // A fenced block found by the scanner.
@@ -26,6 +28,9 @@ export interface TextView {
   // The source with code blanked but comments kept (for disable comments).
   noCode: string
 }
+
+// Text that could hold a link `broken-file-reference` checks; only then is the CommonMark tokenizer run.
+const linkCandidate = /\]\(|\]:|href=|src=/
 
 const fenceOpen = /^( {0,3}|[ \t>]*)(`{3,}|~{3,})(.*)$/
 
@@ -83,6 +88,7 @@ export function createTextView(source: string): TextView {
   blank(0, frontEnd, chars)
   for (const f of fences) blank(f.start, f.end, chars)
   blankInlineCode(chars, blank)
+  if (linkCandidate.test(source)) for (const r of codeRegions(source)) blank(r.start, r.end, chars)
   const noCode = chars.join('')
   const prose = chars.slice()
   for (const m of noCode.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index, m.index + m[0].length, prose)
