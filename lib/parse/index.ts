@@ -17,6 +17,7 @@ import {suggest} from './suggest.js'
 import {preflightDiagnostics} from './preflight.js'
 import {createLocator} from './positions.js'
 import {findRegions} from './regions.js'
+import {findLimitBreach, markdownLimits} from './markdown-limits.js'
 import {isCramFile, readCram} from './dialects/cram.js'
 import {hasTxmTests, readTxm} from './dialects/txm.js'
 
@@ -68,6 +69,14 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
     }
     // micromark drops a leading byte-order mark and counts offsets without it; a space keeps them aligned.
     if (markdown.charCodeAt(0) === 0xfeff) markdown = ` ${markdown.slice(1)}`
+    const breach = findLimitBreach(markdown, markdownLimits())
+    if (breach) {
+      // Refused before the parser sees it: no steps, one located error (exit 2 for run and list).
+      context.diagnostics.push(new Diagnostic(breach.message, {file, place: locator.span(breach.offset, breach.offset + 1), ruleId: 'invalid-annotation'}))
+      runbook.annotated = true
+      context.diagnostics.sort((a, b) => a.start.offset - b.start.offset)
+      return runbook
+    }
     const tree = processor.parse(markdown) as Root
     runbook.tree = tree
     const regions = findRegions(text, locator, file, codeSpans(tree, text))
