@@ -41,3 +41,14 @@ t.test('--write keeps the byte-order mark and writes what it writes without it',
   const plain = readFileSync(path.join(dir, 'plain.md'))
   t.equal(bytes.subarray(3).toString('utf8'), plain.toString('utf8'), 'after the mark, byte for byte what the file without it became')
 })
+
+t.test('--write refuses a file with bytes that are not UTF-8, naming the first one, and leaves it alone', async (t) => {
+  const bytes = Buffer.concat([Buffer.from('# Latin\n\ncaf'), Buffer.from([0xe9]), Buffer.from(' ok\n\n```bash {#greet}\necho hi\n```\n')])
+  const dir = t.testdir({'latin.md': bytes})
+  const result = await runCli(['run', 'latin.md', '--write'], {cwd: dir})
+  t.equal(result.code, 2, 'a user error, before any step runs')
+  t.match(result.stderr, 'byte 0xE9 at latin.md:3:4 is not UTF-8')
+  t.same(readFileSync(path.join(dir, 'latin.md')), bytes, 'byte for byte unchanged')
+  const plain = await runCli(['run', 'latin.md'], {cwd: dir})
+  t.equal(plain.code, 0, 'a run without --write still works')
+})

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {UsageError} from '../../errors.js'
+import {rewriteRefusal} from '../../writeback/utf8-check.js'
 import {optionError} from '../parse-options.js'
 import type {CliIO, Command} from '../io.js'
 import {runFile} from '../run-file.js'
@@ -66,6 +67,8 @@ export type RunValues = ReturnType<typeof parseOptions>['values']
 // One FILE named on its own: today's single run — its reporters on the terminal, evidence right in DIR.
 async function runSingle(file: string, values: RunValues, io: CliIO): Promise<number> {
   const input = await readFileToRun(file, io.cwd, values.all)
+  const refusal = values.write || values.update ? rewriteRefusal(file, input.absolute, input.original) : undefined
+  if (refusal) throw new UsageError(refusal)
   if (stepCount(input.runbook) === 0) {
     // Reporting "0 passed" for a document nobody annotated would claim a check that never happened.
     throw new UsageError(`nothing to run: ${file} has no steps (annotate a fence with {…}, or pass --all to run every shell block)`)
