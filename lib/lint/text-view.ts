@@ -29,7 +29,11 @@ export interface TextView {
   noCode: string
 }
 
-// Text that could hold a link `broken-file-reference` checks; only then is the CommonMark tokenizer run.
+// Code the line scanner cannot see around a link candidate: a candidate in a run of lines indented
+// by 4+ columns that starts the file or follows a blank line or a heading (where indented code can
+// start), or a `<pre`/`<code` tag in a file with a candidate. Only then is the CommonMark tokenizer run.
+const indentedLink = /(?:(?<![\s\S])|\n[ \t]*\r?\n|^#{1,6}[ \t].*\r?\n)(?:(?: {4}|\t).*\r?\n)*?(?: {4}|\t).*(?:\]\(|\]:|href=|src=)/m
+const htmlCode = /<(?:pre|code)[\s>/]/i
 const linkCandidate = /\]\(|\]:|href=|src=/
 
 const fenceOpen = /^( {0,3}|[ \t>]*)(`{3,}|~{3,})(.*)$/
@@ -88,7 +92,7 @@ export function createTextView(source: string): TextView {
   blank(0, frontEnd, chars)
   for (const f of fences) blank(f.start, f.end, chars)
   blankInlineCode(chars, blank)
-  if (linkCandidate.test(source)) for (const r of codeRegions(source)) blank(r.start, r.end, chars)
+  if (indentedLink.test(source) || (htmlCode.test(source) && linkCandidate.test(source))) for (const r of codeRegions(source)) blank(r.start, r.end, chars)
   const noCode = chars.join('')
   const prose = chars.slice()
   for (const m of noCode.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index, m.index + m[0].length, prose)
