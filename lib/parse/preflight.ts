@@ -1,6 +1,6 @@
 // Checks of a parsed runbook that `run` and `list` make before anything runs: broken ` (re)` lines
 // in expected text, and `schema=` files that are missing or are not JSON (SPEC: "before the run").
-import {readFileSync} from 'node:fs'
+import {FileReadError, readRegularTextSync} from '../read-file.js'
 import path from 'node:path'
 import {checkTextPatterns} from '../assert/check-patterns.js'
 import {Diagnostic} from '../diagnostic.js'
@@ -39,10 +39,11 @@ export function preflightDiagnostics(runbook: Runbook): Diagnostic[] {
 function schemaProblem(file: string): string | undefined {
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    // The shared reader: a device, a FIFO or a huge file is refused at once, never read without end.
+    text = readRegularTextSync(file, {maxBytes: 4 * 1024 * 1024})
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? (error as Error).message})`
+    if (!(error instanceof FileReadError)) throw error
+    return error.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${error.message}`
   }
   try {
     JSON.parse(text)

@@ -8,7 +8,8 @@ import {binPath} from '../helpers/cli.js'
 import {parseRunbook} from '../../lib/parse/index.js'
 
 const maxRss = fileURLToPath(new URL('../helpers/max-rss.mjs', import.meta.url))
-const bigCommand = "yes 'line of output 0123456789 abcdefghijklmnopqrstuvwxyz' | head -c 200000000"
+// Process substitution, not a pipe: under pipefail `yes` killed by SIGPIPE would fail the step.
+const bigCommand = "head -c 200000000 < <(yes 'line of output 0123456789 abcdefghijklmnopqrstuvwxyz')"
 
 const sha256 = (file: string) =>
   new Promise<string>((resolve, reject) => {

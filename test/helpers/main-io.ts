@@ -18,7 +18,8 @@ export async function runMain(args: string[], cwd: string, env: Record<string, s
     stdout: sink((s) => (stdout += s)),
     stderr: sink((s) => (stderr += s)),
     stdin: Readable.from([]),
-    env: {NO_COLOR: '1', ...env},
+    // PATH as the user has it: run checks that each step's shell is installed before it starts.
+    env: {PATH: process.env.PATH, NO_COLOR: '1', ...env},
     cwd,
     interrupt: new AbortController().signal,
   })

@@ -30,7 +30,9 @@ export async function unhealthyServer(): Promise<{port: number; close: () => Pro
 export function runInPty(args: string[], options: {cwd: string; env: Record<string, string | undefined>; timeoutMs?: number}): Promise<{code: number | null; output: string}> {
   const command = [process.execPath, binPath, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: options.cwd, env: {...process.env, ...options.env}, stdio: ['pipe', 'pipe', 'pipe']})
+    // A key given as undefined is removed from the environment, not passed as the text "undefined".
+    const env = Object.fromEntries(Object.entries({...process.env, ...options.env}).filter(([, value]) => value !== undefined))
+    const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
     let output = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)

@@ -52,7 +52,7 @@ t.test('front matter is blanked for remark: offsets and lines stay true, no them
 t.test('front matter errors point at the key, with a suggestion', async (t) => {
   const rb = parse(`---\nrunbook:\n  timout: 5m\n  concurrency: 0\n  inputs:\n    A: { descripton: x }\n---\n# x\n`)
   t.same(rb.diagnostics.map((d) => d.format()), [
-    'doc.md:3:3: error: Unknown front matter key `runbook.timout`: expected one of inputs, env, timeout, shell, cwd, concurrency, run, targets, target, test (did you mean `timeout`?) [invalid-front-matter]',
+    'doc.md:3:3: error: Unknown front matter key `runbook.timout`: expected one of inputs, env, timeout, shell, shell-options, cwd, concurrency, run, targets, target, test (did you mean `timeout`?) [invalid-front-matter]',
     'doc.md:4:16: error: Invalid front matter `runbook.concurrency`: must be >= 1 [invalid-front-matter]',
     'doc.md:6:10: error: Unknown front matter key `runbook.inputs.A.descripton`: expected one of description, required, secret, default (did you mean `description`?) [invalid-front-matter]',
   ])

@@ -3,7 +3,7 @@ import {parseRunbook} from '../../lib/parse/index.js'
 
 const text = `# Smoke
 
-<!-- runbook: http id=smoke base=\${STAGING_BASE_URL} threshold=8/10 timeout=5s -->
+<!-- runbook: http id=smoke base=\${STAGING_BASE_URL} threshold=3/4 timeout=5s -->
 | # | Method | Endpoint | Expected Status | Assertions | Notes |
 |---|:------:|----------|----------------:|------------|-------|
 | 1 | GET | /healthz | 200 | \`duration < 500\`; \`jsonpath "$.status" == "ok"\` | liveness |
@@ -19,7 +19,7 @@ t.test('a table under <!-- runbook: http --> becomes a check table, columns foun
   const table = rb.tables[0]!
   t.equal(table.id, 'smoke')
   t.equal(table.base, '${STAGING_BASE_URL}')
-  t.same(table.threshold, {pass: 8, of: 10})
+  t.same(table.threshold, {pass: 3, of: 4})
   t.equal(table.options.timeoutMs, 5000)
   t.same(table.columns, {method: 1, url: 2, status: 3, assertions: 4})
   t.same(table.align, [null, 'center', null, 'right', null, null])

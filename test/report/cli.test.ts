@@ -90,7 +90,8 @@ t.test('on a terminal: the live view, coloured, unless NO_COLOR', {skip: hasScri
   const server = await unhealthyServer()
   t.teardown(server.close)
   const file = await copyFixture('mixed.md', dir)
-  const env = {PORT: String(server.port), NO_COLOR: '', GITHUB_ACTIONS: '', COLUMNS: '100'}
+  // FORCE_COLOR unset: a test runner may set it (tap does), and it would outrank the terminal.
+  const env = {PORT: String(server.port), NO_COLOR: '', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', COLUMNS: '100'}
   const coloured = await runInPty(['run', file], {cwd: dir, env})
   t.equal(coloured.code, 1)
   t.match(coloured.output, /\u001b\[\?25l/, 'the cursor is hidden during the run')

@@ -49,9 +49,12 @@ t.test('schema= naming a device or a FIFO is refused at once', async (t) => {
     const file = path.join(dir.dir, 'schema.md')
     const doc = ['# Schema', '', `${fence}bash {#health}`, `echo '{"ok": true}'`, fence, '', `${fence}json {expect schema=${schema}}`, fence, ''].join('\n')
     ;(await import('node:fs')).writeFileSync(file, doc)
+    // Found before the run (a schema= file is checked with the runbook), through the capped reader.
     const run = await runJson(file, [], {timeoutMs: 30_000})
-    t.equal(run.code, 1, schema)
-    t.match(run.results.get('health')?.reason, `cannot read schema ${schema}: not a regular file (${kind})`)
+    t.equal(run.code, 2, schema)
+    t.match(run.stderr, `error: Schema file \`${schema}\` cannot be read: not a regular file (${kind})`)
+    t.match(run.stderr, /schema\.md:7:\d+: error/)
+    t.notOk(run.results.has('health'), 'no step ran')
   }
 })
 
