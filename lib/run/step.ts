@@ -17,6 +17,7 @@ import type {RunContext} from './context.js'
 import {heldEmitter, maySetSecret} from './held-output.js'
 import {isYes} from './prompt.js'
 import {finishResult, plainResult} from './results.js'
+import {abortableSleep} from './abortable-sleep.js'
 import {isReadyUrl} from './ready.js'
 import {startService} from './service.js'
 import type {SessionState} from './state.js'
@@ -263,19 +264,6 @@ function cwdProblem(written: string, dir: string): string | undefined {
   }
 }
 
-// Sleep `ms`, or less when the run is interrupted.
-export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, {once: true})
-  })
-}
 
 // A step that exports or captures a secret-named variable (`export DEPLOY_TOKEN=…`) makes its value
 // a secret for the rest of the run: every later output, event and written file masks it. The step's

@@ -5,6 +5,7 @@ import type {HostResult} from '../../result.js'
 import {textOf, type Attempt, type Resolved} from '../attempt.js'
 import type {RunContext} from '../context.js'
 import {judgeProcess} from '../judge.js'
+import {abortableSleep as sleep} from '../abortable-sleep.js'
 import {finishResult} from '../results.js'
 import type {SessionState} from '../state.js'
 import type {HostJob, HostOutcome, Target} from './types.js'
@@ -126,18 +127,4 @@ async function startOnHost(context: RunContext, step: Step, target: Target, host
   }
   if (reason) attempt.reason = reason
   return attempt
-}
-
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, {once: true})
-  })
 }
