@@ -7,13 +7,15 @@
 //   1. a `trap` function that keeps a user's EXIT trap apart from ours (issue 12 #10), and our EXIT
 //      trap; once per shell, the options a fresh job starts with (record `B`);
 //   2. the carried terminal state: `shopt`/`set -o` options, aliases, functions, plain variables;
-//   3. (session mode) the exact environment and the directory;
+//   3. (session mode) the directory (the session server holds the environment: session-env.ts);
 //   4. the document's `shell-options` (default `-e -o pipefail`), set afresh for every step;
 //   5. `__rb_code`, the step's code, run by the caller's `eval`.
 // The EXIT trap runs the user's EXIT trap (in a subshell, its `exit N` wins), then writes the state
 // as NUL-ended records on `stateFd`: `S id pwd`, `V id\n<declare -p>`, `F id\n<declare -f>`,
 // `A id\n<alias -p>`, `O id\n<shopt -p; set +o>`, then any `after` text (session sentinels), then
-// `X id status`. state-records.ts reads them back.
+// `X id status`. state-records.ts reads them back. With `stateFile` (session mode) the records up to
+// `E id` go to that file instead and only `X` crosses the pipe: bash writes a line at a time, and
+// each line on a pipe woke Node once (~250 wake-ups a step); a file costs no reader anything.
 import {shellQuote} from './state.js'
 
 // What one bash job needs.
@@ -25,10 +27,10 @@ export interface BashJob {
   merge: boolean // stderr into stdout's pipe (exact order for `stream=all` and transcripts)
   jobFd: number // where this text comes from: closed before the code runs
   stateFd: number // where the EXIT trap writes the state records
-  env?: {set: Record<string, string>; drop: string[]} // session mode: the step's exact environment
   cwd?: string // session mode: the step's directory
   after?: string // session mode: commands the trap runs after the state (the output sentinels)
   baseline?: boolean // send the options a fresh job starts with (record B), once per shell
+  stateFile?: string // session mode: a file (`/dev/fd/N`) for the records up to `E id`, reopened without truncation
 }
 
 // The command line that runs a job whose text is on `jobFd`.
@@ -61,12 +63,15 @@ const trapShim = [
 // The EXIT trap: the user's EXIT action, then the state records, then `after`, then the status.
 function exitTrap(job: BashJob): string {
   const to = `>&${job.stateFd}`
+  // Opened read-write: no truncation, so a longer earlier text may follow `E id` (the reader stops there).
+  const records = job.stateFile ? `1<>${job.stateFile}` : to
+  const end = job.stateFile ? `E ${job.id}\\0` : ''
   return [
     '__rb_s=$?; set +e',
     'if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
     'unset -f trap __rb_ret; unset __rb_exit',
     `{ printf "S ${job.id} %s\\0V ${job.id}\\n" "$PWD"; declare -p; printf "\\0F ${job.id}\\n"; declare -f; ` +
-      `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } ${to} 2>/dev/null`,
+      `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; shopt -p; set +o; printf "\\0${end}"; } ${records} 2>/dev/null`,
     ...(job.after ? [job.after] : []),
     `printf "X ${job.id} %d\\0" $__rb_s ${to} 2>/dev/null`,
     'exit $__rb_s',
@@ -82,12 +87,6 @@ export function bashJobText(job: BashJob): string {
   ]
   if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${job.stateFd} 2>/dev/null`)
   if (job.restore !== '') lines.push(job.restore)
-  if (job.env) {
-    const {set, drop} = job.env
-    if (drop.length > 0) lines.push(`unset -v ${drop.join(' ')}`)
-    const pairs = Object.entries(set).map(([name, value]) => `${name}=${shellQuote(value)}`)
-    if (pairs.length > 0) lines.push(`export ${pairs.join(' ')}`)
-  }
   if (job.cwd !== undefined) {
     lines.push(`cd -- ${shellQuote(job.cwd)} 2>/dev/null || { echo ${shellQuote(`runbook: cannot change to ${job.cwd}`)} >&2; exit 127; }`)
   }

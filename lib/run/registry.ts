@@ -4,7 +4,7 @@
 // without cleaning up (SIGKILL, a crash), the next run or `runbook cleanup` finds its record with
 // no live runner and stops what it left: the running steps and services, never the processes a
 // finished step left on purpose.
-import {lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs'
+import {closeSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {EventListener} from '../events.js'
@@ -34,23 +34,35 @@ export function registryDir(env: Record<string, string | undefined> = process.en
   }
 }
 
-// Keep the record of a live run up to date; `done()` removes it.
+// Keep the record of a live run up to date; `done()` removes it. The file stays open and is
+// rewritten in place (twice a step): reopening it with O_TRUNC cost ~0.2-1 ms a time on ext4.
 export function recordRun(runId: string, tmpDir: string): {update(live: string[]): void; done(): void} {
   const dir = registryDir()
   const file = dir ? path.join(dir, `${runId}.json`) : undefined
+  const started = startTime(process.pid) ?? ''
+  let fd: number | undefined
+  try {
+    if (file) fd = openSync(file, 'w', 0o600)
+  } catch {
+    // a full or read-only disk: the record is a safety net, not a reason to fail the run
+  }
   const write = (live: string[]) => {
-    if (!file) return
-    const record: RunRecord = {runId, pid: process.pid, started: startTime(process.pid) ?? '', tmpDir, live}
+    if (fd === undefined) return
+    const record: RunRecord = {runId, pid: process.pid, started, tmpDir, live}
+    const bytes = Buffer.from(JSON.stringify(record))
     try {
-      writeFileSync(file, JSON.stringify(record), {mode: 0o600})
+      writeSync(fd, bytes, 0, bytes.length, 0)
+      ftruncateSync(fd, bytes.length)
     } catch {
-      // a full or read-only disk: the record is a safety net, not a reason to fail the run
+      // as above
     }
   }
   write([])
   return {
     update: write,
     done() {
+      if (fd !== undefined) closeSync(fd)
+      fd = undefined
       if (file) rmSync(file, {force: true})
     },
   }

@@ -7,27 +7,22 @@ import {bashJobText} from './bash-job.js'
 import {processAlive, sessionFds, type ShellSession} from './session.js'
 import type {BashJobSpec, SpawnOutcome, SpawnRequest} from './spawn.js'
 
-// Bash's own read-only or special variables: never exported by a job.
-const reserved = new Set(['BASHOPTS', 'SHELLOPTS', 'UID', 'EUID', 'PPID', 'BASH_VERSINFO', 'BASHPID', 'GROUPS', 'BASH_ARGV0', 'RANDOM', 'SECONDS', 'LINENO', 'SRANDOM', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'FUNCNAME', 'BASH_SUBSHELL'])
-
 // True when a step can run in the session: its code does not replace the shell (`exec cmd`).
 export function sessionCapable(code: string): boolean {
   return !/(^|[\s;&|(`])exec(\s|$)/m.test(code)
 }
 
-// The job's text (bash-job.ts): the exact environment, the directory, the output sentinels.
+// The job's text (bash-job.ts): the directory and the output sentinels (the server holds the
+// exact environment: session-env.ts).
 function jobScript(session: ShellSession, id: string, request: SessionRequest): string {
-  const {env, cwd, job} = request
-  const drop = session.baseNames.filter((name) => !(name in env) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name))
-  const set: Record<string, string> = {}
-  for (const [name, value] of Object.entries(env)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name)) set[name] = value
+  const {cwd, job} = request
   const mark = `\\0RBEND:${session.token}:${id}\\0`
   return bashJobText({
     ...job,
     id,
     jobFd: sessionFds.job,
     stateFd: sessionFds.replies,
-    env: {set, drop},
+    stateFile: `/dev/fd/${sessionFds.state}`,
     cwd,
     after: `printf "${mark}" >&${sessionFds.stdout}; printf "${mark}" >&${sessionFds.stderr}`,
   })
@@ -98,7 +93,7 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
     request.signal?.addEventListener('abort', onAbort, {once: true})
     let lastSeen = Date.now()
     const join = joinCgroupScript(request.tags)
-    session.run((id) => join + jobScript(session, id, request), {
+    session.run((id) => join + jobScript(session, id, request), request.env, {
       started(started) {
         pid = started
         if (request.timeoutMs !== undefined) {

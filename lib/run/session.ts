@@ -9,25 +9,33 @@
 // the server each hold a descriptor, Node rewrites it before each job and the job reopens it as
 // `/dev/fd/63` (bash reads a file in blocks, a pipe one byte at a time). Exported secrets never sit
 // in a named file, and the kernel drops the text when the run ends, however it ends (issue 12 #2).
-// The server keeps its channels on high descriptors (60-63), so a step's own `exec 3>…` is safe.
+// The server keeps its channels on high descriptors (60-65), so a step's own `exec 3>…` is safe.
+// A second such file (fd 64) takes the state records a job's EXIT trap writes, so that the ~250
+// lines bash writes one `write` at a time cost page-cache writes, not ~250 wake-ups of Node: Node
+// reads the file once, when the job's exit report (`X`) arrives on the reply pipe. A third (fd 65)
+// holds the changes to the server's exports that the next job needs (session-env.ts); a request
+// `id+` tells the server to source it before forking.
 import {randomBytes} from 'node:crypto'
-import {closeSync, readFileSync} from 'node:fs'
+import {closeSync, fstatSync, readFileSync, readSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Readable, Writable} from 'node:stream'
 import {bashRunLine} from './bash-job.js'
 import {openJobFile, writeJobFile} from './job-file.js'
 import type {StateParts} from './shell-state.js'
-import {addStatePart, RecordReader} from './state-records.js'
+import {ServerEnv} from './session-env.js'
+import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
-// The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text.
-export const sessionFds = {stdout: 60, stderr: 61, replies: 62, job: 63}
+// The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text, the state file.
+export const sessionFds = {stdout: 60, stderr: 61, replies: 62, job: 63, state: 64, env: 65}
 
-// Requests are `id NUL`: short, because bash reads a pipe one byte at a time.
+// Requests are `id NUL` or `id+ NUL`: short, because bash reads a pipe one byte at a time. `TMOUT=`
+// keeps a step's exported TMOUT from timing out the server's `read`.
 const server = [
-  'exec 60>&1 61>&2 62>&4 63<&5 4>&- 5>&- >/dev/null 2>&1',
+  'exec 60>&1 61>&2 62>&4 63<&5 64<&6 65<&7 4>&- 5>&- 6>&- 7>&- >/dev/null 2>&1',
   'set -m',
-  'while IFS= read -r -d "" __rb_id <&3; do',
+  'while TMOUT= IFS= read -r -d "" __rb_id <&3; do',
+  '  case $__rb_id in *+) __rb_id=${__rb_id%+}; . /dev/fd/65 ;; esac',
   `  ( exec 3<&- 1>&60 2>&61 </dev/null; unset __rb_id; ${bashRunLine(sessionFds.job)} ) &`,
   '  printf "P %s %s\\0" "$__rb_id" "$!" >&62',
   'done',
@@ -46,17 +54,21 @@ export interface JobListener {
 // One bash session for a run.
 export class ShellSession {
   readonly token = randomBytes(6).toString('hex')
-  readonly baseNames: string[]
   private child: ReturnType<typeof startServer>
   private current: {id: string; listener: JobListener} | undefined
   private counter = 0
   private readonly jobFd: number
+  private readonly stateFd: number
+  private readonly envFd: number
+  private readonly serverEnv: ServerEnv
   dead = false
 
   constructor(env: Record<string, string>) {
-    this.baseNames = [...Object.keys(env), 'PWD', 'OLDPWD', 'SHLVL', '_']
+    this.serverEnv = new ServerEnv(env)
     this.jobFd = openJobFile()
-    this.child = startServer(env, this.jobFd)
+    this.stateFd = openJobFile()
+    this.envFd = openJobFile()
+    this.child = startServer(env, [this.jobFd, this.stateFd, this.envFd])
     this.child.catch(() => {})
     this.child.on('exit', () => (this.dead = true))
     this.child.on('error', () => (this.dead = true))
@@ -71,12 +83,15 @@ export class ShellSession {
     return `\0RBEND:${this.token}:${id}\0`
   }
 
-  // Start a job; its events go to `listener` until both sentinels and the exit report arrive.
-  run(script: (id: string) => string, listener: JobListener): string {
+  // Start a job with the exported environment `env`; its events go to `listener` until both
+  // sentinels and the exit report arrive.
+  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener): string {
     const id = String(++this.counter)
     this.current = {id, listener}
     writeJobFile(this.jobFd, script(id))
-    ;(this.child.stdio[3] as unknown as Writable).write(`${id}\0`)
+    const delta = this.serverEnv.delta(env)
+    if (delta !== '') writeJobFile(this.envFd, delta)
+    ;(this.child.stdio[3] as unknown as Writable).write(`${id}${delta === '' ? '' : '+'}\0`)
     return id
   }
 
@@ -94,10 +109,12 @@ export class ShellSession {
     } catch {
       // already gone
     }
-    try {
-      closeSync(this.jobFd)
-    } catch {
-      // closed before
+    for (const fd of [this.jobFd, this.stateFd, this.envFd]) {
+      try {
+        closeSync(fd)
+      } catch {
+        // closed before
+      }
     }
   }
 
@@ -143,6 +160,7 @@ export class ShellSession {
       if (!job || job.id !== record.id) return
       if (record.kind === 'P') job.listener.started(Number(record.body))
       if (record.kind === 'X') {
+        readStateFile(this.readState(), record.id, parts)
         job.listener.state(parts)
         parts = {}
         job.listener.exited(Number(record.body))
@@ -152,14 +170,24 @@ export class ShellSession {
     stream.on('data', (text: string) => reader.write(text))
     stream.on('error', () => {})
   }
+
+  // The state file's text (records up to `E id`, then perhaps the tail of a longer earlier text).
+  private readState(): string {
+    try {
+      const bytes = Buffer.allocUnsafe(fstatSync(this.stateFd).size)
+      return bytes.toString('utf8', 0, readSync(this.stateFd, bytes, 0, bytes.length, 0))
+    } catch {
+      return ''
+    }
+  }
 }
 
-function startServer(env: Record<string, string>, jobFd: number) {
+function startServer(env: Record<string, string>, files: number[]) {
   return execa('bash', ['--noprofile', '--norc', '-c', server], {
     env,
     extendEnv: false,
     // execa passes a descriptor number through to the child as Node does; its types omit it for fd 3+.
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', jobFd as unknown as 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', ...(files as unknown as 'pipe'[])],
     buffer: false,
     reject: false,
     cleanup: true,

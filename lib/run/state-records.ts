@@ -1,5 +1,6 @@
 // Read the NUL-ended records a bash job (bash-job.ts) and the session server write on their
-// reply channel: `P id pid`, `S id pwd`, `V|F|A|O id\n<text>` and `X id status`.
+// reply channel: `P id pid`, `S id pwd`, `V|F|A|O id\n<text>` and `X id status`; and those a
+// session job's trap writes to the state file, up to `E id`.
 import type {StateParts} from './shell-state.js'
 
 // One record: its kind letter, its job id and the rest.
@@ -34,4 +35,14 @@ export function addStatePart(parts: StateParts, record: JobRecord): boolean {
   if (!'SVFAOB'.includes(record.kind) || record.kind === '') return false
   parts[record.kind as keyof StateParts] = record.body
   return true
+}
+
+// Add the state records of job `id` from a state file's text: those before its `E id` record. Text
+// without that record (the trap could not open the file) adds nothing, so no stale state is taken.
+export function readStateFile(text: string, id: string, parts: StateParts): void {
+  const end = text.indexOf(`\0E ${id}\0`)
+  if (end === -1) return
+  new RecordReader((record) => {
+    if (record.id === id) addStatePart(parts, record)
+  }).write(text.slice(0, end + 1))
 }

@@ -1,0 +1,47 @@
+// The exported environment of a run's bash session server (session.ts), kept in step with what
+// each job needs. A job is forked from the server and inherits its exports, so the server applies
+// only what changed since the last job (usually the previous step's status variable and the step
+// id) instead of every job exporting all ~50–250 variables again: `export` of 240 variables costs
+// bash ~0.9 ms a step, and the run's `$RUNBOOK_STATUS_*` variables grow by one a step (issue 17).
+import {shellQuote} from '../shell/values.js'
+
+// Bash's own read-only or special variables: never exported or unset by the runner.
+const reserved = new Set(['BASHOPTS', 'SHELLOPTS', 'UID', 'EUID', 'PPID', 'BASH_VERSINFO', 'BASHPID', 'GROUPS', 'BASH_ARGV0', 'RANDOM', 'SECONDS', 'LINENO', 'SRANDOM', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'FUNCNAME', 'BASH_SUBSHELL'])
+// Variables bash sets itself when it starts: their values in the server are not the ones it was given.
+const ownedByBash = ['PWD', 'OLDPWD', 'SHLVL', '_']
+
+// True for a name a job may export or unset.
+function settable(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name)
+}
+
+// What the server exports now, as far as the runner knows (undefined: a value bash chose).
+export class ServerEnv {
+  private readonly known = new Map<string, string | undefined>()
+
+  constructor(env: Record<string, string>) {
+    for (const [name, value] of Object.entries(env)) if (settable(name)) this.known.set(name, value)
+    for (const name of ownedByBash) this.known.set(name, undefined)
+  }
+
+  // Commands that make the server's exports equal `env` ('' when they already are); from then on
+  // the server is taken to have applied them.
+  delta(env: Record<string, string>): string {
+    const drop: string[] = []
+    for (const name of this.known.keys()) {
+      if (Object.hasOwn(env, name)) continue
+      drop.push(name)
+      this.known.delete(name)
+    }
+    const pairs: string[] = []
+    for (const [name, value] of Object.entries(env)) {
+      if (!settable(name) || (this.known.has(name) && this.known.get(name) === value)) continue
+      pairs.push(`${name}=${shellQuote(value)}`)
+      this.known.set(name, value)
+    }
+    const lines: string[] = []
+    if (drop.length > 0) lines.push(`unset -v ${drop.join(' ')}`)
+    if (pairs.length > 0) lines.push(`export ${pairs.join(' ')}`)
+    return lines.join('\n')
+  }
+}
