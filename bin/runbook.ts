@@ -14,10 +14,13 @@ try {
   // no cache: slower start, same behaviour
 }
 
+// The CLI is a bundle (scripts/bundle.mjs): with --debug, stack traces of internal errors are mapped
+// back to lib/ and bin/ through its source maps. Only then: reading the maps costs start-up time.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
+
 // Imported after the cache is on, and only what the wiring needs: the public index would load the
 // whole library (parser, executor, reporters) before a command even chose what it uses.
 const {main} = await import('../lib/cli/main.js')
-const {skipKillGrace} = await import('../lib/run/kill-tree.js')
 
 const controller = new AbortController()
 let signals = 0
@@ -29,8 +32,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     signals += 1
     if (signal === 'SIGHUP') hungUp = true
     if (signals === 1) controller.abort(signal)
-    // A second signal: stop processes now, without the grace period, but still clean up.
-    else if (signals === 2) skipKillGrace()
+    // A second signal: stop processes now, without the grace period, but still clean up. The
+    // executor has loaded kill-tree by then (the same module instance); a command without
+    // processes has no grace period to skip.
+    else if (signals === 2) void import('../lib/run/kill-tree.js').then((killTree) => killTree.skipKillGrace())
     // A third: leave at once.
     else process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
   })

@@ -2,7 +2,6 @@
 // several overlapping loops (`.*a.*b`, `(.*a){12}`) backtrack polynomially, which on a long line
 // is a hang in practice. Such a regex runs inline while `length ^ loops` stays small, and in a
 // worker thread under a time limit otherwise: the run gets an answer or a clear failure, never a hang.
-import {Worker} from 'node:worker_threads'
 import {parseRegex} from './regex-ast.js'
 import {buildAutomaton} from './regex-automaton.js'
 import {loopDepth} from './regex-loops.js'
@@ -36,6 +35,8 @@ export function testWithinBudget(regex: RegExp, loops: number, text: string): bo
   if (loops <= 1 || Math.pow(Math.max(text.length, 1), loops) <= inlineBudget) return regex.test(text)
   const shared = new SharedArrayBuffer(8)
   const flag = new Int32Array(shared)
+  // worker_threads loads only here, synchronously: most documents never need it, and it is costly to load.
+  const {Worker} = process.getBuiltinModule('node:worker_threads')
   const worker = new Worker(workerCode, {eval: true, workerData: {source: regex.source, flags: regex.flags.replace(/[gy]/g, ''), text, shared}})
   Atomics.wait(flag, 0, 0, regexTimeLimitMs)
   const done = Atomics.load(flag, 0) === 1

@@ -1,15 +1,13 @@
 // Markdown → Runbook: the parser's public face. Never throws on input; problems become diagnostics.
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {Nodes, Root} from 'mdast'
 import {Diagnostic, hasErrors} from '../diagnostic.js'
 import {InvalidRunbookError} from '../errors.js'
 import type {CheckTable, Runbook, Step} from '../model.js'
 import {planRunbook} from '../graph.js'
 import {collect} from './build.js'
+import {parseMarkdownTree} from './markdown.js'
 import type {ParseContext} from './context.js'
 import {blankFrontMatter, findFrontMatter, readFrontMatter} from './front-matter.js'
 import {assignIds, resolveChecklist} from './ids.js'
@@ -27,8 +25,6 @@ export {parseHttpBlock} from './http-block.js'
 export {parseStatus} from './status.js'
 export {githubSlug} from './slug.js'
 export {editDistance, suggest} from './suggest.js'
-
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
 
 // Options of parseRunbook: `file` is the name shown in messages; `all` makes every shell block a step.
 export interface ParseOptions {
@@ -77,7 +73,7 @@ export function parseRunbook(source: string, options: ParseOptions): Runbook {
       context.diagnostics.sort((a, b) => a.start.offset - b.start.offset)
       return runbook
     }
-    const tree = processor.parse(markdown) as Root
+    const tree = parseMarkdownTree(markdown)
     runbook.tree = tree
     const regions = findRegions(text, locator, file, codeSpans(tree, text))
     runbook.regions = regions.regions

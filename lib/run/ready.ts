@@ -13,17 +13,12 @@ export async function probeOnce(
   options: {cwd: string; env: Record<string, string>; tags: Record<string, string>; timeoutMs: number; shell: string},
 ): Promise<boolean> {
   if (isReadyUrl(probe)) {
-    // undici loads only for a `ready=` URL: runbooks without one start faster.
-    const {request} = await import('undici')
+    // lib/http (and undici) load only for a `ready=` URL: runbooks without one start faster. The
+    // probe sends through the same code as `http` steps (timeouts, body cap).
+    const {sendRequest} = await import('../http/send.js')
     try {
-      const response = await request(probe, {
-        method: 'GET',
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      })
-      await response.body.dump()
-      return response.statusCode >= 200 && response.statusCode < 300
+      const response = await sendRequest({method: 'GET', url: probe.trim(), headers: []}, {timeoutMs: options.timeoutMs})
+      return response.status >= 200 && response.status < 300
     } catch {
       return false
     }

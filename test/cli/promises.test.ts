@@ -30,12 +30,15 @@ t.test('SIGTERM mid-run: the always step runs and the CLI exits 143', async (t) 
 })
 
 t.test('an internal error exits 3, says it is a bug, and shows a stack only under --debug', async (t) => {
-  // A broken installation: a copy of the built CLI whose `plan` command module is missing.
+  // A broken installation: a copy of the built CLI whose `plan` command chunk is missing (the
+  // bundle's chunk that holds lib/cli/commands/plan.ts, found through its source map).
   const root = t.testdir({})
-  cpSync(path.join(repo, 'dist'), path.join(root, 'dist'), {recursive: true})
-  cpSync(path.join(repo, 'package.json'), path.join(root, 'package.json'))
+  for (const part of ['dist', 'schemas', 'package.json']) cpSync(path.join(repo, part), path.join(root, part), {recursive: true})
   symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'))
-  rmSync(path.join(root, 'dist/lib/cli/commands/plan.js'))
+  const binDir = path.join(root, 'dist/bin')
+  const planChunk = readdirSync(binDir).find((name) => name.endsWith('.js.map') && readFileSync(path.join(binDir, name), 'utf8').includes('lib/cli/commands/plan.ts'))
+  t.ok(planChunk, 'the chunk of the plan command')
+  rmSync(path.join(binDir, planChunk!.slice(0, -'.map'.length)))
   const bin = path.join(root, 'dist/bin/runbook.js')
   const book = runbookDir(`# P\n\n${fence}bash {#a}\necho a\n${fence}\n`)
   t.teardown(book.cleanup)

@@ -1,0 +1,47 @@
+// Bundle the CLI for a fast start (issue 17): esbuild turns bin/runbook.ts and everything it reaches
+// into dist/bin/, split into chunks at each dynamic `import()`, so that every command loads only its
+// own code (`--version` loads a few kilobytes, `list` the parser, `run` the executor, undici only
+// for HTTP steps). The library (dist/lib/, the package's `main`) stays tsc's one-file-per-module output.
+//
+// Everything lands flat in dist/bin/: the modules that find files from their own URL
+// (`../../package.json`, `../../schemas/`, `./validators.cjs`, `./worker.js`) then resolve the same
+// from a chunk as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
+// Usage: node scripts/bundle.mjs [--metafile FILE]   (run after tsc and build-validators.mjs)
+import {copyFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build} from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const outdir = path.join(root, 'dist/bin')
+
+// Chunks of an earlier bundle: their names carry a content hash, so stale ones would pile up.
+for (const name of readdirSync(outdir, {withFileTypes: true})) {
+  if (name.isFile() && /\.js(\.map|\.LEGAL\.txt)?$|\.cjs$/.test(name.name)) rmSync(path.join(outdir, name.name))
+}
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {runbook: 'bin/runbook.ts', worker: 'lib/lint/worker.ts'},
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.18',
+  minify: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  metafile: true,
+  legalComments: 'linked',
+  chunkNames: 'chunk-[hash]',
+  entryNames: '[name]',
+  // Bundled CommonJS dependencies (cross-spawn, which, …) call `require` for Node's own modules.
+  banner: {js: "import {createRequire as __rbRequire} from 'node:module';const require=__rbRequire(import.meta.url);"},
+  logLevel: 'warning',
+})
+
+// lib/parse/schema.ts loads the build's standalone validators from beside itself.
+copyFileSync(path.join(root, 'dist/lib/parse/validators.cjs'), path.join(outdir, 'validators.cjs'))
+const metafile = process.argv.indexOf('--metafile')
+if (metafile !== -1) writeFileSync(process.argv[metafile + 1], JSON.stringify(result.metafile))
