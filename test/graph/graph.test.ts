@@ -84,3 +84,35 @@ t.test('renderings: text, json, mermaid, dot', async (t) => {
     '',
   ].join('\n'))
 })
+
+t.test('a step runs where on= says, else on the front matter target; local and tables have none', async (t) => {
+  const front = '---\nrunbook:\n  targets:\n    web:\n      ssh: [deploy@127.0.0.1]\n    db:\n      ssh: [deploy@127.0.0.2]\n  target: db\n---\n\n'
+  const rb = parse(`${front}${step('#plain')}${step('#web on=web')}${step('#here on=local')}<!-- runbook: http id=smoke -->\n| URL |\n|---|\n| http://127.0.0.1/ |\n\n`)
+  const plan = planRunbook(rb)
+  t.same(plan.nodes.map((n) => [n.id, n.target]), [['plain', 'db'], ['web', 'web'], ['here', undefined], ['smoke', undefined]])
+  t.notOk('target' in plan.nodes[2]!, 'on=local sets no target at all')
+  const bare = planRunbook(parse(`${step('#one')}${step('#two on=web')}`))
+  t.same(bare.nodes.map((n) => n.target), [undefined, 'web'], 'no front matter target: local unless on= names one')
+})
+
+t.test('a duplicate id given as name= is reported at that attribute, with its message', async (t) => {
+  const plan = planRunbook(parse(`${step('#a')}${step('timeout=5s name=a')}`))
+  t.same(plan.diagnostics.map((d) => [d.ruleId, d.location, d.message]), [['duplicate-step-id', 'doc.md:5:21', 'Duplicate step id `a`']])
+})
+
+t.test('a node waits for all its needs, even those later in the document', async (t) => {
+  const plan = planRunbook(parse(`${step('#a needs=')}${step('#c needs=a,b')}${step('#b needs=')}`))
+  t.same(plan.diagnostics, [])
+  t.same(plan.order, ['a', 'b', 'c'])
+})
+
+t.test('a cycle is reported as the shortest way back to its first step', async (t) => {
+  const plan = planRunbook(parse(`${step('#a needs=b,c')}${step('#b needs=c')}${step('#c needs=a')}`))
+  t.same(plan.diagnostics.map((d) => [d.message, d.note]), [['Dependency cycle: `a` needs `c` needs `a`', 'steps in the cycle: a, c']])
+})
+
+t.test('a cycle that another cycle needs is reported first (reverse dependency order)', async (t) => {
+  const plan = planRunbook(parse(`${step('#p needs=q')}${step('#q needs=p,r')}${step('#r needs=s')}${step('#s needs=r')}`))
+  t.same(plan.diagnostics.map((d) => d.message), ['Dependency cycle: `r` needs `s` needs `r`', 'Dependency cycle: `p` needs `q` needs `p`'])
+  t.same(plan.order, [])
+})
