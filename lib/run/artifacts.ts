@@ -3,7 +3,7 @@
 // folder can match: the glob is relative and may not climb with `..`.
 import {lstatSync, readdirSync} from 'node:fs'
 import path from 'node:path'
-import {globBase, globMatcher} from '../lint/glob.js'
+import {globBase, globMatcher, isGlob} from '../lint/glob.js'
 import type {ArtifactFile} from '../result.js'
 
 const maxFiles = 1000
@@ -42,7 +42,8 @@ export function findArtifacts(cwd: string, glob: string): {files: ArtifactFile[]
       }
     }
   }
-  const base = globBase(pattern)
+  // A plain path (`report.txt`, `out/report.txt`) is its own glob base: walk the folder that holds it.
+  const base = isGlob(pattern) ? globBase(pattern) : path.posix.dirname(pattern)
   const baseStats = lstatSync(path.join(cwd, base), {throwIfNoEntry: false})
   if (baseStats?.isDirectory() && !baseStats.isSymbolicLink()) walk(base === '.' ? '' : base)
   return {files, problems}

@@ -64,3 +64,27 @@ t.test('an artifacts glob cannot climb out of the step folder', async (t) => {
   t.match(run.stdout, 'must be a relative glob inside the step\'s folder')
   t.notOk(existsSync(path.join(book.dir, 'ev', 'steps', 'x', 'artifacts')))
 })
+
+t.test('an artifacts path with no wildcard keeps that one file', async (t) => {
+  const book = runbookDir(
+    [
+      '# Report',
+      '',
+      `${fence}bash {#top artifacts=report.txt}`,
+      'echo "12 checks, 0 failures" > report.txt',
+      `${fence}`,
+      '',
+      `${fence}bash {#nested artifacts="out/summary.txt"}`,
+      'mkdir -p out && echo "all green" > out/summary.txt && echo other > out/other.txt',
+      `${fence}`,
+      '',
+    ].join('\n'),
+  )
+  t.teardown(book.cleanup)
+  const evidence = path.join(book.dir, 'evidence')
+  const run = await runCli(['run', book.file, '--evidence', evidence, '--reporter', 'plain'], {cwd: book.dir})
+  t.equal(run.code, 0, run.stdout + run.stderr)
+  t.notMatch(run.stdout, /matched no file/)
+  t.equal(readFileSync(path.join(evidence, 'steps', 'top', 'artifacts', 'report.txt'), 'utf8'), '12 checks, 0 failures\n')
+  t.same(readdirSync(path.join(evidence, 'steps', 'nested', 'artifacts', 'out')), ['summary.txt'], 'only the named file')
+})
