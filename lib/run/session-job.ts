@@ -91,7 +91,7 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
       stop()
     }
     request.signal?.addEventListener('abort', onAbort, {once: true})
-    let lastSeen = Date.now()
+    let gone = 0
     const join = joinCgroupScript(request.tags)
     session.run((id) => join + jobScript(session, id, request), request.env, {
       started(started) {
@@ -103,9 +103,11 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
           }, request.timeoutMs)
         }
         // Safety net for a job that ends without its trap (killed from inside): look every 100 ms.
+        // Gone on two looks in a row: the pipes were read in between, so an exit report written
+        // before the job ended has arrived (a wall-clock grace could lapse on a loaded machine).
         poll = setInterval(() => {
-          if (processAlive(started)) lastSeen = Date.now()
-          else if (Date.now() - lastSeen > 200 && !stopping) finish()
+          gone = processAlive(started) ? 0 : gone + 1
+          if (gone >= 2 && !stopping) finish()
         }, 100)
       },
       stdout: (text) => emit('stdout', maskers.stdout ? maskers.stdout.write(text) : text),
