@@ -2,8 +2,9 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
+import {repoPath} from './helpers/paths.js'
 
-const lib = path.resolve(import.meta.dirname, '../lib')
+const lib = repoPath('lib')
 const sources = (readdirSync(lib, {recursive: true}) as string[])
   .filter((file) => file.endsWith('.ts'))
   .map((file) => ({file: file.split(path.sep).join('/'), text: readFileSync(path.join(lib, file), 'utf8')}))

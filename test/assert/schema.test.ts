@@ -1,10 +1,9 @@
 import t from 'tap'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {matchExpectation} from '../../lib/assert/index.js'
 import {expectation} from '../helpers/http-fixtures.js'
+import {repoPath} from '../helpers/paths.js'
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/assert')
+const dir = repoPath('test/fixtures/assert')
 const uuid = '123e4567-e89b-12d3-a456-426614174000'
 const bySchemaFile = (stdout: string, schemaPath = 'schemas/health.json') =>
   matchExpectation(expectation('', {kind: 'schema', lang: 'json', schemaPath}), {stdout, stderr: '', all: stdout}, {dir})

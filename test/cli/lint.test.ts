@@ -6,8 +6,9 @@ import {Ajv} from 'ajv'
 import t from 'tap'
 import {runCli} from '../helpers/cli.js'
 import {runMain} from '../helpers/main-io.js'
+import {repoPath} from '../helpers/paths.js'
 
-const fixtures = path.resolve(import.meta.dirname, '../fixtures/lint')
+const fixtures = repoPath('test/fixtures/lint')
 const schema = (name: string) => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as object
 
 const runbook = `# Deploy

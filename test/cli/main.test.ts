@@ -1,8 +1,9 @@
 import t from 'tap'
 import {readFileSync} from 'node:fs'
 import {runCli} from '../helpers/cli.js'
+import {repoPath} from '../helpers/paths.js'
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {version: string}
 
 t.test('--version prints the package version', async (t) => {
   const result = await runCli(['--version'])

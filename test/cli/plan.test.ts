@@ -2,8 +2,9 @@ import t, {type Test} from 'tap'
 import {copyFileSync} from 'node:fs'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
+import {repoPath} from '../helpers/paths.js'
 
-const fixtures = new URL('../fixtures/parse/', import.meta.url).pathname
+const fixtures = repoPath('test/fixtures/parse/')
 
 function workspace(t: Test, name: string): string {
   const dir = t.testdir({})

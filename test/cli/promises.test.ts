@@ -5,12 +5,12 @@ import t from 'tap'
 import {spawn} from 'node:child_process'
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {binPath, runCli} from '../helpers/cli.js'
 import {killMarked, marker, runbookDir, waitFor} from '../helpers/run.js'
+import {repoDir} from '../helpers/paths.js'
 
 const fence = '```'
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 
 t.test('SIGTERM mid-run: the always step runs and the CLI exits 143', async (t) => {
   const mark = marker('sigterm')

@@ -3,12 +3,12 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {runCli} from '../helpers/cli.js'
 import {runbookDir} from '../helpers/run.js'
+import {repoPath} from '../helpers/paths.js'
 
-const fixtures = fileURLToPath(new URL('../fixtures/txm/', import.meta.url))
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const fixtures = repoPath('test/fixtures/txm/')
+const root = repoPath('/')
 
 // Each step's id and status, from the JSON-lines reporter's `step:end` events.
 function statuses(stdout: string): Array<[string, string]> {

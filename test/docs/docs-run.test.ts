@@ -2,11 +2,11 @@
 // steps runs green through the CLI, so a sample cannot rot without the suite noticing.
 import t from 'tap'
 import {readdirSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
+import {repoDir} from '../helpers/paths.js'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 const pages = readdirSync(path.join(repo, 'docs'))
   .filter((name) => name.endsWith('.md'))
   .map((name) => `docs/${name}`)

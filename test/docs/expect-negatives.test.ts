@@ -4,13 +4,13 @@
 // accepted everything would pass the docs-run test; it cannot pass this one.
 import t from 'tap'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import {parseRunbook} from '../../lib/parse/index.js'
 import type {Expectation, Step} from '../../lib/model.js'
 import {runCli} from '../helpers/cli.js'
+import {repoDir} from '../helpers/paths.js'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 // The pages whose samples are the CLI's coverage of stream=, (re)/(glob)/(esc), JSON patterns,
 // inline schemas and transcripts.
 const pages = ['docs/matching.md', 'docs/write-back.md']

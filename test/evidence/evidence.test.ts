@@ -1,6 +1,5 @@
 import {existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Ajv} from 'ajv'
 import t from 'tap'
 import {createEvidence, readLastRun} from '../../lib/evidence/index.js'
@@ -8,8 +7,9 @@ import {parseRunbook} from '../../lib/parse/index.js'
 import {createRedactor} from '../../lib/redact/index.js'
 import type {RunEvent} from '../../lib/events.js'
 import {makeResult} from '../helpers/make-result.js'
+import {repoPath} from '../helpers/paths.js'
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/manifest.schema.json', import.meta.url)), 'utf8'))
+const schema = JSON.parse(readFileSync(repoPath('schemas/manifest.schema.json'), 'utf8'))
 const validate = new Ajv({strict: false, validateFormats: false}).compile(schema)
 const runbook = parseRunbook('# Doc\n\n```bash {#build}\nmake\n```\n\n```bash {#probe}\ncurl localhost\n```\n', {file: 'doc.md', dir: '/tmp'})
 const at = Date.parse('2026-11-23T12:00:00Z')

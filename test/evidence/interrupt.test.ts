@@ -1,13 +1,13 @@
 import {spawn} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Ajv} from 'ajv'
 import t from 'tap'
 import {binPath} from '../helpers/cli.js'
 import {killMarked, marker, waitFor} from '../helpers/run.js'
+import {repoPath} from '../helpers/paths.js'
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/manifest.schema.json', import.meta.url)), 'utf8'))
+const schema = JSON.parse(readFileSync(repoPath('schemas/manifest.schema.json'), 'utf8'))
 const validate = new Ajv({strict: false, validateFormats: false}).compile(schema)
 // The slow step's sleep carries a marker, so a test can remove it if a SIGKILLed runner leaves it.
 const mark = marker('interrupt')

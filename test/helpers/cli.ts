@@ -1,8 +1,8 @@
 // Run the built CLI as a user would: a real child process, with its output and exit code.
 import {spawn} from 'node:child_process'
-import {fileURLToPath} from 'node:url'
+import {repoPath} from './paths.js'
 
-export const binPath = fileURLToPath(new URL('../../dist/bin/runbook.js', import.meta.url))
+export const binPath = repoPath('dist/bin/runbook.js')
 
 export interface CliRun {
   code: number | null

@@ -4,9 +4,8 @@ import {mkdtemp, chmod, rm, readdir, readFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import net from 'node:net'
-import {fileURLToPath} from 'node:url'
 
-export const repoDir = fileURLToPath(new URL('../../', import.meta.url))
+export {repoDir} from './paths.js'
 
 // A fresh folder under the system temp dir, readable by the `postgres` user (the sandbox runs
 // PostgreSQL as that user when the tests run as root). Short, so socket paths stay short.

@@ -4,10 +4,10 @@ import {copyFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {binPath} from './cli.js'
+import {repoPath} from './paths.js'
 
-const fixtures = fileURLToPath(new URL('../fixtures/report/', import.meta.url))
+const fixtures = repoPath('test/fixtures/report/')
 
 // Copy a fixture runbook into `dir` (steps write files beside it) and return its name.
 export async function copyFixture(name: string, dir: string): Promise<string> {

@@ -2,9 +2,9 @@
 // CI lays it out, else the workplace's /work/shared.
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {repoDir} from './paths.js'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 const candidates = [path.resolve(repo, '..', 'shared'), '/work/shared']
 
 export const sharedDir: string = candidates.find((dir) => existsSync(path.join(dir, 'seeds'))) ?? candidates[0]!

@@ -1,18 +1,18 @@
 // Shared helpers of the write-back tests: parse a fixture, write it back, strip what the tool owns.
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {parseRunbook} from '../../lib/parse/index.js'
 import {createRedactor, type Redactor} from '../../lib/redact/index.js'
 import {renderWriteBack} from '../../lib/writeback/index.js'
 import type {Runbook} from '../../lib/model.js'
 import type {RunResult} from '../../lib/result.js'
 import {makeResult} from './make-result.js'
+import {repoPath} from './paths.js'
 
 export const none: Redactor = createRedactor([])
 
 // The text of test/fixtures/writeback/NAME.
 export function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../fixtures/writeback/${name}`, import.meta.url)), 'utf8')
+  return readFileSync(repoPath('test/fixtures/writeback', name), 'utf8')
 }
 
 // Parse Markdown as the CLI would, failing loudly on parse errors.

@@ -3,9 +3,9 @@ import {execFile} from 'node:child_process'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {repoPath} from './paths.js'
 
-export const junitSchema = fileURLToPath(new URL('../../schemas/junit.xsd', import.meta.url))
+export const junitSchema = repoPath('schemas/junit.xsd')
 
 // Resolves with xmllint's verdict: valid or not, and its messages.
 export async function validateXml(xml: string, schema = junitSchema): Promise<{valid: boolean; messages: string}> {

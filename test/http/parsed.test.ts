@@ -4,8 +4,9 @@ import {readFileSync} from 'node:fs'
 import {runCheckTable, runHttpStep} from '../../lib/http/index.js'
 import {parseRunbook} from '../../lib/parse/index.js'
 import {json, startServer, type TestServer} from '../helpers/http-fixtures.js'
+import {repoPath} from '../helpers/paths.js'
 
-const source = readFileSync(new URL('../fixtures/http/api.md', import.meta.url), 'utf8')
+const source = readFileSync(repoPath('test/fixtures/http/api.md'), 'utf8')
 const names = new Set<string>()
 let server: TestServer
 t.before(async () => {

@@ -5,9 +5,10 @@ import {Ajv} from 'ajv'
 import t from 'tap'
 import {runCli} from '../helpers/cli.js'
 import {sharedDir} from '../helpers/shared.js'
+import {repoPath} from '../helpers/paths.js'
 
 const shared = sharedDir
-const validate = new Ajv().compile(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/lint/lint-json.schema.json'), 'utf8')) as object)
+const validate = new Ajv().compile(JSON.parse(readFileSync(repoPath('test/fixtures/lint/lint-json.schema.json'), 'utf8')) as object)
 
 for (const [name, target] of [
   ['every seed', 'seeds'],

@@ -4,8 +4,9 @@ import path from 'node:path'
 import t from 'tap'
 import {lintSource, rules} from '../../lib/lint/index.js'
 import {ruleExamples} from '../helpers/lint-docs.js'
+import {repoPath} from '../helpers/paths.js'
 
-const docs = path.resolve(import.meta.dirname, '../../docs/rules')
+const docs = repoPath('docs/rules')
 
 for (const rule of rules) {
   const id = rule.meta.id

@@ -1,8 +1,9 @@
 import t from 'tap'
 import {readFileSync} from 'node:fs'
 import {parseRunbook, assertRunnable} from '../../lib/parse/index.js'
+import {repoPath} from '../helpers/paths.js'
 
-const doc = readFileSync(new URL('../../docs/syntax.md', import.meta.url), 'utf8')
+const doc = readFileSync(repoPath('docs/syntax.md'), 'utf8')
 const samples = [...doc.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].map((m) => ({text: m[1]!, line: doc.slice(0, m.index).split('\n').length}))
 
 t.test('every sample runbook in docs/syntax.md parses without an error and has something to run', async (t) => {

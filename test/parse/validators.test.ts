@@ -4,11 +4,12 @@ import {spawnSync} from 'node:child_process'
 import {copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {pathToFileURL} from 'node:url'
 import t, {type Test} from 'tap'
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {repoDir} from '../helpers/paths.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const root = repoDir
 const schemaText = (name: string) => readFileSync(path.join(root, 'schemas', name), 'utf8')
 type Kind = 'step' | 'expectation' | 'table' | 'runbook'
 

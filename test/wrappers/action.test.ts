@@ -2,12 +2,12 @@ import t from 'tap'
 import {execFile} from 'node:child_process'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Ajv} from 'ajv'
 import {parse} from 'yaml'
 import {book, tree} from '../helpers/many-files.js'
+import {repoDir} from '../helpers/paths.js'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 const read = (file: string) => parse(readFileSync(path.join(repo, file), 'utf8')) as unknown
 const schema = (name: string) => JSON.parse(readFileSync(path.join(repo, 'schemas', name), 'utf8')) as object
 const ajv = new Ajv({allErrors: true, strict: false})

@@ -4,9 +4,12 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import t from 'tap'
 import {writeFileAtomic} from '../../lib/writeback/index.js'
+import {repoDir} from '../helpers/paths.js'
 
 const preload = fileURLToPath(new URL('../helpers/crash-at.mjs', import.meta.url))
 const writebackModule = fileURLToPath(new URL('../../lib/writeback/index.js', import.meta.url))
+// Run from test/ (ts-node), the child needs the TypeScript loader to import lib/; compiled, it does not.
+const tsLoader = import.meta.url.endsWith('.ts') ? ['--import', '@tapjs/typescript/import'] : []
 
 t.test('writes replace the file and keep its mode', async (t) => {
   const dir = t.testdir({'doc.md': 'old\n'})
@@ -56,8 +59,8 @@ t.test('SIGKILL at each write point leaves the file old or new, byte for byte; t
   for (let at = 1; at < 30; at++) {
     writeFileSync(file, oldText)
     chmodSync(file, 0o600)
-    const child = spawnSync(process.execPath, ['--import', '@tapjs/typescript/import', '--import', preload, script], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    const child = spawnSync(process.execPath, [...tsLoader, '--import', preload, script], {
+      cwd: repoDir,
       env: {...process.env, CRASH_AT: String(at), CRASH_MATCH: dir},
       timeout: 30_000,
       encoding: 'utf8',

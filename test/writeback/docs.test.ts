@@ -1,8 +1,8 @@
-import {fileURLToPath} from 'node:url'
 import t from 'tap'
 import {runCli} from '../helpers/cli.js'
+import {repoDir} from '../helpers/paths.js'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
+const repo = repoDir
 
 t.test('the samples of docs/write-back.md run and pass', async (t) => {
   const result = await runCli(['run', 'docs/write-back.md', '--reporter', 'plain'], {cwd: repo, timeoutMs: 120_000})

@@ -1,14 +1,14 @@
 import t from 'tap'
 import {existsSync, mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {runCli} from '../../helpers/cli.js'
 import {renderInChromium} from '../../helpers/chromium.js'
 import {book, tree} from '../../helpers/many-files.js'
+import {repoPath} from '../../helpers/paths.js'
 
 const fence = '```'
 // Screenshots are kept here for a person (or CI artifact upload) to look at.
-const artifacts = fileURLToPath(new URL('../../../.tap/artifacts/', import.meta.url))
+const artifacts = repoPath('.tap/artifacts/')
 
 const parallel = [
   '---',
