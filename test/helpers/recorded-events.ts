@@ -4,13 +4,14 @@ import {readFileSync} from 'node:fs'
 import type {RunEvent} from '../../lib/events.js'
 import type {StepResult} from '../../lib/result.js'
 import {asRunEvent} from './run-event-shape.js'
+import {repoPath} from './paths.js'
 
 // The recorded runs (test/fixtures/events/runbooks/ holds what each one ran).
 export type Recording = 'deploy' | 'smoke' | 'interrupted' | 'terminated' | 'hostile' | 'fleet' | 'odd-name'
 
 // A fresh copy of a recorded stream, each event checked against the RunEvent type.
 export function recorded(name: Recording): RunEvent[] {
-  const values = JSON.parse(readFileSync(new URL(`../fixtures/events/${name}.json`, import.meta.url), 'utf8')) as unknown[]
+  const values = JSON.parse(readFileSync(repoPath('test/fixtures/events', `${name}.json`), 'utf8')) as unknown[]
   return values.map((value, index) => asRunEvent(value, `${name}.json[${index}]`))
 }
 

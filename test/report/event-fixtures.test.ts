@@ -5,12 +5,16 @@ import t from 'tap'
 import {spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {pathToFileURL} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {eventKinds, runEventProblems} from '../helpers/run-event-shape.js'
-import {fixtures, fixturePath, record} from '../fixtures/events/record.mjs'
+import {repoDir, repoPath} from '../helpers/paths.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
+// Loaded from the checkout, so the compiled copy of this test (dist/test/) finds it too.
+const recordModule = pathToFileURL(repoPath('test/fixtures/events/record.mjs')).href
+const {fixtures, fixturePath, record} = (await import(recordModule)) as typeof import('../fixtures/events/record.mjs')
+
+const root = repoDir
 const folder = path.join(root, 'test/fixtures/events')
 const names = readdirSync(folder).filter((file) => file.endsWith('.json') && !file.startsWith('tsconfig')).map((file) => file.slice(0, -'.json'.length))
 const load = (name: string) => JSON.parse(readFileSync(path.join(folder, `${name}.json`), 'utf8')) as unknown[]
