@@ -20,15 +20,20 @@ function statuses(stdout: string): Array<[string, string]> {
     .map((event) => [event.result!.id, event.result!.status])
 }
 
-// txm 8 itself: a copy the benchmark set-up installed, else one installed now from the npm cache.
+// txm 8 itself: a copy the benchmark set-up installed, else one installed now from the npm cache,
+// once for this file (the folder goes when the file's tests end).
+let installedTxm: string | undefined
+const fileTap = t
 function findTxm(t: Tap.Test): string {
   const known = [process.env['TXM_BIN'], path.join(root, 'bench/.work/node_modules/.bin/txm'), '/work/main/bench/.work/node_modules/.bin/txm']
   for (const candidate of known) if (candidate && existsSync(candidate)) return candidate
+  if (installedTxm !== undefined) return installedTxm
   const dir = mkdtempSync(path.join(os.tmpdir(), 'txm-install-'))
-  t.teardown(() => rmSync(dir, {recursive: true, force: true}))
+  fileTap.teardown(() => rmSync(dir, {recursive: true, force: true}))
   const install = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, 'txm@8'], {encoding: 'utf8'})
   const bin = path.join(dir, 'node_modules/.bin/txm')
   t.ok(existsSync(bin), `txm 8 installed for the comparison (npm: ${install.stderr.slice(-300)})`)
+  installedTxm = bin
   return bin
 }
 
