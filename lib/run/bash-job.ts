@@ -17,7 +17,6 @@
 // `E id` go to that file instead and only `X` crosses the pipe: bash writes a line at a time, and
 // each line on a pipe woke Node once (~250 wake-ups a step); a file costs no reader anything.
 import {shellQuote} from './state.js'
-import {statusPrefix} from './status-env.js'
 
 // What one bash job needs.
 export interface BashJob {
@@ -70,9 +69,9 @@ function exitTrap(job: BashJob): string {
   return [
     '__rb_s=$?; set +e',
     'if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
-    // The runner's status variables (one per finished step) are set afresh for every step and never
-    // carried: dropped here, so that the state costs the same at step 1,000 as at step 1.
-    `unset -f trap __rb_ret; unset __rb_exit; unset -v "\${!${statusPrefix}@}" 2>/dev/null`,
+    // The runner's status variables (one per finished step) are listed by `declare -p` and dropped
+    // by Node (shell-state.ts): unsetting them here first costs bash more than listing them.
+    'unset -f trap __rb_ret; unset __rb_exit',
     `{ printf "S ${job.id} %s\\0V ${job.id}\\n" "$PWD"; declare -p; printf "\\0F ${job.id}\\n"; declare -f; ` +
       `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; shopt -p; set +o; printf "\\0${end}"; } ${records} 2>/dev/null`,
     ...(job.after ? [job.after] : []),

@@ -3,6 +3,7 @@
 // replay text for everything else (options, aliases, functions, plain variables). Unchanged
 // records cost a string comparison: the last parse is kept.
 import {parseDeclareP} from './export-p.js'
+import {isStatusVariable} from './status-env.js'
 
 // The records of one job: S (pwd), V (declare -p), F (declare -f), A (alias -p), O (shopt -p; set +o),
 // and B (the options a fresh job starts with, sent once per shell: only differences are replayed).
@@ -53,7 +54,7 @@ export function parseBashState(parts: StateParts, shell = 'bash'): BashState | u
   const env: Record<string, string> = {}
   const plain: string[] = []
   for (const record of records) {
-    if (special.has(record.name) || record.name.startsWith('__rb_')) continue
+    if (special.has(record.name) || record.name.startsWith('__rb_') || isStatusVariable(record.name)) continue
     if (record.flags.includes('x')) {
       if (record.value !== undefined) env[record.name] = record.value
       continue

@@ -1,9 +1,7 @@
 // `$RUNBOOK_STATUS_<ID>`: the status of every finished step, for `if=` conditions and step code.
 import type {StepStatus} from '../result.js'
 
-// The prefix of every status variable.
-export const statusPrefix = 'RUNBOOK_STATUS_'
-const prefix = statusPrefix
+const prefix = 'RUNBOOK_STATUS_'
 
 const names = new Map<string, string>()
 
