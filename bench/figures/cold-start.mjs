@@ -5,22 +5,23 @@ import {check} from '../lib/check.mjs'
 
 export const id = 'cold-start'
 export const title = 'Cold start (`--version`; `list` of 10 steps)'
+export const perNode = true
 
 // Measure the figure; times are hyperfine medians in seconds.
 export async function measure(ctx) {
   const notes = []
   const runs = ctx.quick ? 10 : 30
   const commands = [
-    {name: 'node -e 0', command: 'node -e 0'},
-    {name: 'txm --version', command: `node ${ctx.txmJs} --version`},
+    {name: 'node -e 0', command: `${ctx.node} -e 0`},
+    {name: 'txm --version', command: `${ctx.node} ${ctx.txmJs} --version`},
   ]
   const version = runCli(ctx, ['--version'])
   const versionOk = version.code === 0 && /^\d+\.\d+\.\d+/.test(version.stdout)
-  if (versionOk) commands.push({name: 'runbook --version', command: `node ${ctx.cli} --version`})
+  if (versionOk) commands.push({name: 'runbook --version', command: `${ctx.node} ${ctx.cli} --version`})
   else notes.push(`--version not measured: ${firstLine(version)}`)
   const list = runCli(ctx, ['list', ctx.workloads.list10])
   const listOk = list.code === 0 && list.stdout.includes('step-1') && list.stdout.includes('step-10')
-  if (listOk) commands.push({name: 'runbook list', command: `node ${ctx.cli} list ${ctx.workloads.list10}`})
+  if (listOk) commands.push({name: 'runbook list', command: `${ctx.node} ${ctx.cli} list ${ctx.workloads.list10}`})
   else notes.push(`list not measured: ${firstLine(list)}`)
   const times = hyperfine(commands, {warmup: 3, runs, cwd: ctx.work})
   const s = (name) => times[name]?.median ?? null

@@ -5,6 +5,7 @@ import {check} from '../lib/check.mjs'
 
 export const id = 'fan-out'
 export const title = 'Fan-out (8 × `sleep 1`, --concurrency 8)'
+export const perNode = true
 
 // Measure the figure; times are hyperfine medians in seconds.
 export async function measure(ctx) {
@@ -17,7 +18,7 @@ export async function measure(ctx) {
   ]
   const ok = verifyRun(ctx, w.fanOut8, {passed: 8, args: ['--concurrency', '8']})
   if (ok.ok) notes.push(`checked first: ${ok.note}`)
-  if (ok.ok) commands.push({name: 'runbook', command: `node ${ctx.cli} run ${w.fanOut8} --concurrency 8 --reporter plain`})
+  if (ok.ok) commands.push({name: 'runbook', command: `${ctx.node} ${ctx.cli} run ${w.fanOut8} --concurrency 8 --reporter plain`})
   else notes.push(`runbook not measured: ${ok.note}`)
   if (ok.ok && ok.seconds > 4) notes.push(`the checked run took ${ok.seconds.toFixed(1)} s: steps do not overlap`)
   const times = hyperfine(commands, {warmup: 1, runs, cwd: ctx.work})

@@ -37,7 +37,7 @@ export async function measure(ctx) {
   const warmup = ctx.quick ? 0 : 1
   const runs = ctx.quick ? 1 : 3
   const mdl = {name: 'markdownlint-cli2', argv: [...ctx.mdl.split(' '), '**/*.md'], cwd: corpus}
-  const ours = {name: 'runbook lint', argv: ['node', ctx.cli, 'lint', corpus], cwd}
+  const ours = {name: 'runbook lint', argv: [ctx.node, ctx.cli, 'lint', corpus], cwd}
   let times
   if (working) {
     // --cache on a warm cache is what CI sees when few files changed; only if the flag exists.

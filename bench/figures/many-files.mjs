@@ -13,7 +13,7 @@ export const title = 'Many files (docs/ + examples/, --jobs 2 vs a shell loop)'
 // The per-file exit codes of one many-file run, from its json file:end events.
 function fileCodes(ctx, args) {
   const events = path.join(tmpdir(), `runbook-bench-many-${process.pid}.jsonl`)
-  spawnSync('node', [ctx.cli, 'run', 'docs', 'examples', ...args, '--reporter', 'plain', '--reporter', `json=${events}`], {cwd: ctx.root, stdio: 'ignore', timeout: 600_000})
+  spawnSync(ctx.node, [ctx.cli, 'run', 'docs', 'examples', ...args, '--reporter', 'plain', '--reporter', `json=${events}`], {cwd: ctx.root, stdio: 'ignore', timeout: 600_000})
   const codes = new Map()
   for (const line of readFileSync(events, 'utf8').split('\n')) {
     if (!line) continue
@@ -31,16 +31,16 @@ export async function measure(ctx) {
   // examples still stop for missing inputs, which costs the same in both.
   const codes = fileCodes(ctx, ['--jobs', '2', '--yes'])
   const files = [...codes.keys()].sort()
-  const loop = files.map((file) => `node ${ctx.cli} run ${file} --yes --reporter plain >/dev/null 2>&1`).join('; ')
+  const loop = files.map((file) => `${ctx.node} ${ctx.cli} run ${file} --yes --reporter plain >/dev/null 2>&1`).join('; ')
   // Checked first: one at a time, each file ends with the same exit code as in the parallel run.
-  const single = files.map((file) => [file, spawnSync('node', [ctx.cli, 'run', file, '--yes', '--reporter', 'plain'], {cwd: ctx.root, stdio: 'ignore', timeout: 600_000}).status])
+  const single = files.map((file) => [file, spawnSync(ctx.node, [ctx.cli, 'run', file, '--yes', '--reporter', 'plain'], {cwd: ctx.root, stdio: 'ignore', timeout: 600_000}).status])
   const differ = single.filter(([file, code]) => codes.get(file) !== code)
   notes.push(`${files.length} files with steps; exit codes ${JSON.stringify(Object.fromEntries(codes))}`)
   if (differ.length) notes.push(`exit codes differ between modes for ${differ.map(([f]) => f).join(', ')}`)
   const runs = ctx.quick ? 1 : 2
   const times = hyperfine(
     [
-      {name: 'runbook --jobs 2', command: `node ${ctx.cli} run docs examples --jobs 2 --yes --reporter plain`},
+      {name: 'runbook --jobs 2', command: `${ctx.node} ${ctx.cli} run docs examples --jobs 2 --yes --reporter plain`},
       {name: 'shell loop', command: `bash -c '${loop}; true'`},
     ],
     {warmup: 0, runs, cwd: ctx.root, ignoreFailure: true},

@@ -15,7 +15,7 @@ export async function measure(ctx) {
   const notes = []
   const rss = {}
   rss.floor = peakRss(['bash', '-c', `${bigOutputCommand(BYTES)} >/dev/null`])
-  rss.node = peakRss(['node', '-e', '0'])
+  rss.node = peakRss([ctx.node, '-e', '0'])
   // cram holds the whole output (and writes it to FILE.err, since no output is expected): run in a temp dir.
   const tmp = mkdtempSync(path.join(ctx.work, 'mem-'))
   try {
@@ -25,9 +25,9 @@ export async function measure(ctx) {
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }
-  rss.txm = peakRss(['node', ctx.txmJs, '--jobs', '1', ctx.workloads.memoryTxm], {cwd: ctx.work})
+  rss.txm = peakRss([ctx.node, ctx.txmJs, '--jobs', '1', ctx.workloads.memoryTxm], {cwd: ctx.work})
   notes.push(`txm exits ${rss.txm.exitCode}: child_process.exec stops at its 1 MB maxBuffer, so txm cannot run this step`)
-  rss.runbook = peakRss(['node', ctx.cli, 'run', ctx.workloads.memory, '--reporter', 'plain'], {cwd: ctx.work, timeoutMs: 300_000})
+  rss.runbook = peakRss([ctx.node, ctx.cli, 'run', ctx.workloads.memory, '--reporter', 'plain'], {cwd: ctx.work, timeoutMs: 300_000})
   const working = rss.runbook.exitCode === 0
   if (!working) notes.push(`runbook not measured: exit ${rss.runbook.exitCode}: ${rss.runbook.stderrTail}`)
   else notes.push(`runbook run took ${rss.runbook.elapsedS.toFixed(1)} s`)

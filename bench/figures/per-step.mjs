@@ -5,6 +5,7 @@ import {check} from '../lib/check.mjs'
 
 export const id = 'per-step'
 export const title = 'Per-step overhead (200 × `echo hello` + expect)'
+export const perNode = true
 
 // Measure the figure; every time is a hyperfine median in seconds.
 export async function measure(ctx) {
@@ -37,8 +38,8 @@ export async function measure(ctx) {
   if (working) {
     notes.push(`checked first: ${ok.note}; a wrong expectation exits 1`)
     if (ok.stepMs) notes.push(`evidence: the 200 steps' own durations add up to ${Math.round(ok.stepMs)} ms`)
-    time('runbook-200', `node ${ctx.cli} run ${w.perStep200} --reporter plain`, ok.seconds)
-    time('runbook-1', `node ${ctx.cli} run ${w.perStep1} --reporter plain`, 0.3)
+    time('runbook-200', `${ctx.node} ${ctx.cli} run ${w.perStep200} --reporter plain`, ok.seconds)
+    time('runbook-1', `${ctx.node} ${ctx.cli} run ${w.perStep1} --reporter plain`, 0.3)
   }
 
   const perStep = (name) => seconds(`${name}-200`) == null || seconds(`${name}-1`) == null

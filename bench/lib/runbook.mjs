@@ -7,7 +7,7 @@ import path from 'node:path'
 // Spawn `node dist/bin/runbook.js ...args` and return {code, stdout, stderr, seconds}.
 export function runCli(ctx, args, {cwd, timeoutMs = 120_000} = {}) {
   const started = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, [ctx.cli, ...args], {cwd: cwd ?? ctx.work, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+  const r = spawnSync(ctx.node, [ctx.cli, ...args], {cwd: cwd ?? ctx.work, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   return {code: r.status ?? (r.signal ? `signal ${r.signal}` : 'timeout'), stdout: r.stdout ?? '', stderr: r.stderr ?? '', seconds}
 }
