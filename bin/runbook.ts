@@ -1,8 +1,16 @@
 #!/usr/bin/env -S node --
 // The `runbook` executable: process wiring only; all behaviour lives in lib/.
+import {writeSync} from 'node:fs'
 import module from 'node:module'
+import {version} from '../lib/version.js'
 import {homedir} from 'node:os'
 import path from 'node:path'
+
+// `runbook --version` answers before anything else loads (the version is part of the bundle).
+if (process.argv.length === 3 && ['-v', '--version', 'version'].includes(process.argv[2]!)) {
+  writeSync(1, `${version}\n`)
+  process.exit(0)
+}
 
 // Node 22.1+ can keep compiled modules in a cache, which saves most of the cost of loading ours on
 // every start. It lives in the OS cache folder; on Node 20 (no such API), a read-only home or any

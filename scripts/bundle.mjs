@@ -7,7 +7,7 @@
 // (`../../package.json`, `../../schemas/`, `./validators.cjs`, `./worker.js`) then resolve the same
 // from a chunk as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
 // Usage: node scripts/bundle.mjs [--metafile FILE]   (run after tsc and build-validators.mjs)
-import {copyFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -36,8 +36,11 @@ const result = await build({
   legalComments: 'linked',
   chunkNames: 'chunk-[hash]',
   entryNames: '[name]',
-  // Bundled CommonJS dependencies (cross-spawn, which, …) call `require` for Node's own modules.
-  banner: {js: "import {createRequire as __rbRequire} from 'node:module';const require=__rbRequire(import.meta.url);"},
+  // Bundled CommonJS dependencies (cross-spawn, which, …) call `require` for Node's own modules:
+  // each chunk gets one, created on its first call (most chunks never call it).
+  banner: {js: "import {createRequire as __rbCreateRequire} from 'node:module';let __rbRequire;const require=(id)=>(__rbRequire??=__rbCreateRequire(import.meta.url))(id);"},
+  // lib/version.ts: the version is part of the bundle, so `--version` reads no file.
+  define: {RUNBOOK_VERSION: JSON.stringify(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)},
   logLevel: 'warning',
 })
 

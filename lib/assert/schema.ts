@@ -1,10 +1,10 @@
 // JSON Schema expectations (`{expect schema=path}` or an inline schema) validated with ajv.
 // Each schema is compiled once and cached by its text, as ajv intends.
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../lazy-require.js'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 
 // ajv is loaded on first use, only by runbooks with a schema expectation: other runs start faster.
-const load = createRequire(import.meta.url)
+const load = lazyRequire(import.meta.url)
 
 const compiled = new Map<string, ValidateFunction | Error>()
 const options = {allErrors: false, strict: false, logger: false as const}

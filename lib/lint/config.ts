@@ -1,6 +1,6 @@
 // `.runbookrc.json`: rule severities (off | warning | error) and ignored paths, validated by its schema.
 import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../lazy-require.js'
 import path from 'node:path'
 import type {Ajv} from 'ajv'
 import {UsageError} from '../errors.js'
@@ -17,7 +17,7 @@ export interface LintConfig {
 }
 
 // ajv is loaded on first use, only when a config file exists: plain `runbook lint` starts faster.
-const load = createRequire(import.meta.url)
+const load = lazyRequire(import.meta.url)
 let validate: ReturnType<Ajv['compile']> | undefined
 
 function schemaFile(): string {

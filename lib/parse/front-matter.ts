@@ -1,5 +1,5 @@
 // YAML front matter: found by hand at the very start, parsed safely (no aliases, size cap), validated by schema.
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../lazy-require.js'
 import type {Document} from 'yaml'
 import type {FrontMatter, InputSpec} from '../model.js'
 import {Diagnostic} from '../diagnostic.js'
@@ -10,7 +10,7 @@ import {readTargets} from './targets.js'
 import {suggest} from './suggest.js'
 
 // yaml is loaded on first use, only by files that have front matter.
-const load = createRequire(import.meta.url)
+const load = lazyRequire(import.meta.url)
 let yaml: typeof import('yaml') | undefined
 
 // Front matter larger than this is refused before YAML sees it.

@@ -1,12 +1,12 @@
 // The JSON Schemas of schemas/ as validators: generated at build time (scripts/build-validators.mjs),
 // or compiled once with ajv on first use when the generated module is missing (files without annotations never pay).
 import {existsSync, readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../lazy-require.js'
 import {fileURLToPath} from 'node:url'
 import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 
 // ajv and the generated validators are loaded on first use: the CLI starts faster and plain documents never pay.
-const load = createRequire(import.meta.url)
+const load = lazyRequire(import.meta.url)
 
 type Kind = 'step' | 'expectation' | 'table' | 'runbook'
 type Generated = Partial<Record<Kind, ValidateFunction>>

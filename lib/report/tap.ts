@@ -1,5 +1,5 @@
 // The `tap` reporter: TAP 14 — version, a test point per step with a YAML diagnostic when it fails, the plan.
-import {createRequire} from 'node:module'
+import {lazyRequire} from '../lazy-require.js'
 import type {Writable} from 'node:stream'
 import type {RunEvent} from '../events.js'
 import type {StepResult} from '../result.js'
@@ -12,7 +12,7 @@ import type {Reporter} from './types.js'
 import {writeAndFlush} from './write.js'
 
 // yaml is loaded on first use, only when a failed step needs a YAML diagnostic: other reporters' runs start faster.
-const load = createRequire(import.meta.url)
+const load = lazyRequire(import.meta.url)
 let yaml: typeof import('yaml') | undefined
 
 // Test points stream as steps end; steps never reached are added at the end, then a trailing plan `1..N`.
