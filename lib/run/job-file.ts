@@ -2,7 +2,7 @@
 // through descriptors (a child reopens it as `/dev/fd/N`). Its contents, exported secrets included,
 // never sit under a name on disk, and the kernel frees it when the last descriptor closes.
 import {randomBytes} from 'node:crypto'
-import {ftruncateSync, openSync, unlinkSync, writeSync} from 'node:fs'
+import {fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -20,4 +20,14 @@ export function writeJobFile(fd: number, text: string): void {
   const bytes = Buffer.from(text)
   writeSync(fd, bytes, 0, bytes.length, 0)
   ftruncateSync(fd, bytes.length)
+}
+
+// The file's whole text ('' when it cannot be read).
+export function readJobFile(fd: number): string {
+  try {
+    const bytes = Buffer.allocUnsafe(fstatSync(fd).size)
+    return bytes.toString('utf8', 0, readSync(fd, bytes, 0, bytes.length, 0))
+  } catch {
+    return ''
+  }
 }

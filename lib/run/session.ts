@@ -16,12 +16,12 @@
 // holds the changes to the server's exports that the next job needs (session-env.ts); a request
 // `id+` tells the server to source it before forking.
 import {randomBytes} from 'node:crypto'
-import {closeSync, fstatSync, readFileSync, readSync} from 'node:fs'
+import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {execa} from 'execa'
 import type {Readable, Writable} from 'node:stream'
 import {bashRunLine} from './bash-job.js'
-import {openJobFile, writeJobFile} from './job-file.js'
+import {openJobFile, readJobFile, writeJobFile} from './job-file.js'
 import type {StateParts} from './shell-state.js'
 import {ServerEnv} from './session-env.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
@@ -160,7 +160,7 @@ export class ShellSession {
       if (!job || job.id !== record.id) return
       if (record.kind === 'P') job.listener.started(Number(record.body))
       if (record.kind === 'X') {
-        readStateFile(this.readState(), record.id, parts)
+        readStateFile(readJobFile(this.stateFd), record.id, parts)
         job.listener.state(parts)
         parts = {}
         job.listener.exited(Number(record.body))
@@ -169,16 +169,6 @@ export class ShellSession {
     stream.setEncoding('utf8')
     stream.on('data', (text: string) => reader.write(text))
     stream.on('error', () => {})
-  }
-
-  // The state file's text (records up to `E id`, then perhaps the tail of a longer earlier text).
-  private readState(): string {
-    try {
-      const bytes = Buffer.allocUnsafe(fstatSync(this.stateFd).size)
-      return bytes.toString('utf8', 0, readSync(this.stateFd, bytes, 0, bytes.length, 0))
-    } catch {
-      return ''
-    }
   }
 }
 

@@ -8,11 +8,11 @@ import {execa} from 'execa'
 import type {Redactor} from '../redact/index.js'
 import {bashJobText, bashRunLine} from './bash-job.js'
 import {captureLimits, OutputCapture} from './capture.js'
-import {startInCgroup} from './cgroup.js'
-import {openJobFile} from './job-file.js'
+import {joinCgroupScript, startInCgroup} from './cgroup.js'
+import {openJobFile, readJobFile} from './job-file.js'
 import {killTree} from './kill-tree.js'
 import type {StateParts} from './shell-state.js'
-import {addStatePart, RecordReader} from './state-records.js'
+import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // What to run and how.
 export interface SpawnRequest {
@@ -90,10 +90,14 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     outcome.interrupted = true
     return outcome
   }
-  // A bash job reads its text from fd 3 (an anonymous file) and answers on fd 4 (moved to 62).
-  const jobFd = request.job ? openJobFile(bashJobText({...request.job, id: '1', jobFd: 3, stateFd: 62})) : undefined
-  const args = request.job ? [...request.args, '-c', `exec 62>&4 4>&-; ${bashRunLine(3)}`] : request.args
-  const subprocess = startInCgroup(request.tags, () => execa(request.file, args, {
+  // A bash job reads its text from fd 3 (an anonymous file) and answers on fd 4 (moved to 62). Its
+  // EXIT trap writes the state records over that same file (kept as fd 64; `.` has read it all by
+  // then) and only its exit report crosses the pipe. It joins its step's cgroup itself: moving
+  // the runner there and back for each spawn would take the cgroup lock for all of Node's threads.
+  const jobText = request.job ? joinCgroupScript(request.tags) + bashJobText({...request.job, id: '1', jobFd: 3, stateFd: 62, stateFile: '/dev/fd/64'}) : ''
+  const jobFd = request.job ? openJobFile(jobText) : undefined
+  const args = request.job ? [...request.args, '-c', `exec 62>&4 64<&3 4>&-; ${bashRunLine(3)}`] : request.args
+  const launch = () => execa(request.file, args, {
     cwd: request.cwd,
     env: request.env,
     extendEnv: false,
@@ -106,7 +110,8 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     encoding: 'buffer',
     stripFinalNewline: false,
     forceKillAfterDelay: false,
-  }))
+  })
+  const subprocess = request.job ? launch() : startInCgroup(request.tags, launch)
   subprocess.catch(() => {}) // settled by 'exit' below; execa's own promise may wait on the pipes
   if (request.input !== undefined && subprocess.stdin) {
     subprocess.stdin.on('error', () => {}) // a process that exits before reading all of it
@@ -143,7 +148,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
     finishers.push(finish)
   }
 
-  const stateDone = jobFd === undefined ? undefined : readState(subprocess.stdio[4] as Readable, outcome)
+  const stateDone = jobFd === undefined ? undefined : readState(subprocess.stdio[4] as Readable, jobFd, outcome)
   const started = await new Promise<boolean>((resolve) => {
     subprocess.once('spawn', () => resolve(true))
     subprocess.once('error', (error) => {
@@ -151,7 +156,6 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
       resolve(false)
     })
   })
-  if (jobFd !== undefined) closeSync(jobFd)
   const pgid = subprocess.pid
   handle.pid = pgid
   if (!started || pgid === undefined) {
@@ -181,6 +185,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   await stopping()
   await Promise.all([drainPipes(subprocess), stateDone && Promise.race([stateDone, new Promise((resolve) => setTimeout(resolve, drainMs))])])
   for (const finish of finishers) finish()
+  if (jobFd !== undefined) closeSync(jobFd)
   // Late output of a grandchild still holding the pipes is read and dropped; never SIGPIPE it.
   live = false
   for (const stream of [subprocess.stdout, subprocess.stderr, subprocess.stdio[4]]) {
@@ -192,14 +197,16 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   return outcome
 }
 
-// Collect a bash job's state records into `outcome`; resolves at its final `X` record.
-function readState(stream: Readable | undefined, outcome: SpawnOutcome): Promise<void> {
+// Collect a bash job's state records into `outcome` (from the pipe and the job file); resolves at
+// its final `X` record.
+function readState(stream: Readable | undefined, jobFd: number, outcome: SpawnOutcome): Promise<void> {
   return new Promise((resolve) => {
     if (!stream) return resolve()
     const parts: StateParts = {}
     const reader = new RecordReader((record) => {
       if (addStatePart(parts, record)) return
       if (record.kind === 'X') {
+        readStateFile(readJobFile(jobFd), '1', parts)
         outcome.stateParts = parts
         resolve()
       }
@@ -227,3 +234,4 @@ function drainPipes(subprocess: {stdout: NodeJS.ReadableStream | null; stderr: N
     })
   })
 }
+
