@@ -2,12 +2,16 @@
 
 // The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to dashes.
 export function githubSlug(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
-    .replace(/ /g, '-')
+  const lower = text.trim().toLowerCase()
+  // In ASCII the Unicode classes keep exactly a-z, 0-9 and `_`: most headings never need the
+  // Unicode pattern, whose first use compiles large character tables (start-up time, issue 17).
+  const kept = ascii.test(lower) ? lower.replace(notSlugAscii, '') : lower.replace(notSlug, '')
+  return kept.replace(/ /g, '-')
 }
+
+const ascii = /^[\x00-\x7f]*$/
+const notSlugAscii = /[^a-z0-9_\- ]/g
+const notSlug = /[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu
 
 // Hands out GitHub anchors with `-1`, `-2` … for repeated headings, as GitHub does.
 export function createSlugger(): (text: string) => string {
