@@ -93,6 +93,7 @@ t.test('a step runs where on= says, else on the front matter target; local and t
   t.notOk('target' in plan.nodes[2]!, 'on=local sets no target at all')
   const bare = planRunbook(parse(`${step('#one')}${step('#two on=web')}`))
   t.same(bare.nodes.map((n) => n.target), [undefined, 'web'], 'no front matter target: local unless on= names one')
+  t.notOk('target' in bare.nodes[0]!, 'a local step has no target key')
 })
 
 t.test('a duplicate id given as name= is reported at that attribute, with its message', async (t) => {
@@ -115,4 +116,10 @@ t.test('a cycle that another cycle needs is reported first (reverse dependency o
   const plan = planRunbook(parse(`${step('#p needs=q')}${step('#q needs=p,r')}${step('#r needs=s')}${step('#s needs=r')}`))
   t.same(plan.diagnostics.map((d) => d.message), ['Dependency cycle: `r` needs `s` needs `r`', 'Dependency cycle: `p` needs `q` needs `p`'])
   t.same(plan.order, [])
+})
+
+t.test('a step without an id attribute gets a place from its block', async (t) => {
+  const plan = planRunbook(parse(`${step('#a')}${step('timeout=5s')}${step('#c needs=nothing')}`))
+  t.equal(plan.nodes.length, 3)
+  t.same(plan.diagnostics.map((d) => d.ruleId), ['unknown-dependency'])
 })

@@ -69,3 +69,21 @@ t.test('short values: one warning per name, none for an empty value or an unexpa
   const urls = collectSecrets(rb, {X: 'https://a:pw1@h/ https://b:pw2@h/'})
   t.same(urls.warnings, ['the value of a URL password is shorter than 6 characters and is not masked'], 'the same warning is given once')
 })
+
+t.test('a declared secret input is secret wherever its value is set, and an unset variable is skipped', async (t) => {
+  const rb = parse([
+    '---',
+    'runbook:',
+    '  inputs:',
+    '    DEPLOY_PASS: { secret: true }',
+    '---',
+    '# T',
+    '',
+    `${fence}bash {#one env="DEPLOY_PASS=step-level-pass"}`,
+    'true',
+    fence,
+    '',
+  ].join('\n'))
+  t.ok(collectSecrets(rb, {}).values.includes('step-level-pass'), 'set by a step env= only')
+  t.same(collectSecrets(rb, {UNSET_TOKEN: undefined, OTHER: undefined}), {values: ['step-level-pass'], warnings: []})
+})

@@ -38,6 +38,7 @@ t.test('lower case, JSON string escapes and shell quoting', async (t) => {
   t.ok(quoted.includes("it'\\''s-secret"), "single quote closed, escaped, reopened")
   t.ok(quoted.includes(`it'"'"'s-secret`), 'single quote inside double quotes')
   t.ok(secretForms('a$b`c"d\\e').includes('a\\$b\\`c\\"d\\\\e'), 'double-quoted shell escapes')
+  t.ok(secretForms('pass word$1').includes('pass word\\$1'), 'inside double quotes a space stays as it is')
   t.ok(secretForms('a b;c&d(e)').includes('a\\ b\\;c\\&d\\(e\\)'), 'backslash-escaped shell word')
   t.notOk(secretForms('safe_word-1.2,3:4/5@6=7+8%9').some((form) => form.includes('\\')), 'characters safe in a shell word are not escaped')
 })
@@ -64,6 +65,16 @@ t.test('base64 forms: the value is found in standard and URL-safe base64 at any 
   t.equal(forms.length, 18, 'three offsets, three cuts each, standard and URL-safe')
   t.same(forms.slice(0, 6), ['aGVsbG8td29ybG', 'aGVsbG8td29ybG', 'aGVsbG8td29ybGQ=', 'aGVsbG8td29ybGQ=', 'aGVsbG8td29ybGQ', 'aGVsbG8td29ybGQ'])
   t.ok(secretForms('hello-world').includes(Buffer.from('hello-world\n').toString('base64')), '`echo "$SECRET" | base64` (with its newline)')
+  t.ok(base64Forms('hello-w').includes('aGVsbG8tdw'), 'two padding characters are both dropped')
+  for (const value of ['hello-world', 'pass>>??word']) {
+    const forms = base64Forms(value)
+    for (const shift of [0, 1, 2]) {
+      // After `shift` bytes of anything (0xff here), the encoding holds each form of that offset.
+      const standard = Buffer.concat([Buffer.alloc(shift, 0xff), Buffer.from(value)]).toString('base64')
+      const urlSafe = standard.replace(/\+/g, '-').replace(/\//g, '_')
+      for (const form of forms.slice(shift * 6, shift * 6 + 6)) t.ok(standard.includes(form) || urlSafe.includes(form), `${value} after ${shift} bytes: ${form}`)
+    }
+  }
   const urlSafe = base64Forms('pass>>??word')
   t.ok(urlSafe.every((form, i) => i % 2 === 0 || !/[+/]/.test(form)), 'every second form is URL-safe')
   t.ok(urlSafe.some((form) => /[+/]/.test(form)), 'this value has + or / in standard base64')

@@ -64,3 +64,25 @@ t.test('a stream holds back only what a later chunk could still complete', async
   t.notOk(shown.includes('\u001b'), 'an escape sequence cut in half waits for its end')
   t.equal(shown + colours.write('1mtext') + colours.end(), `${'x'.repeat(40)}\u001b[31mtext`)
 })
+
+t.test('a secret that a longer one starts with waits for the next chunk, at every cut', async (t) => {
+  const redactor = createRedactor(['abcdef', 'abcdef-longer'])
+  const text = `x abcdef-longer y ${'z'.repeat(60)} abcdef.`
+  for (let cut = 1; cut < text.length; cut++) {
+    const stream = redactor.stream()
+    t.equal(stream.write(text.slice(0, cut)) + stream.write(text.slice(cut)) + stream.end(), `x *** y ${'z'.repeat(60)} ***.`, `cut at ${cut}`)
+  }
+})
+
+t.test('an unfinished escape sequence is held back, but not one begun more than 64 characters ago', async (t) => {
+  const redactor = createRedactor(['some-secret'])
+  const unfinished = `\u001b[${'1;'.repeat(20)}` // a colour sequence cut before its final letter
+  const stream = redactor.stream()
+  t.equal(stream.write(`see ${unfinished}`), 'see ', 'the sequence waits whole')
+  t.equal(stream.write('31mred') + stream.end(), `${unfinished}31mred`)
+  const long = `\u001b[${'1;'.repeat(40)}`
+  const other = redactor.stream()
+  const shown = other.write(`see ${long}`)
+  t.ok(shown.startsWith('see \u001b[1;1;'), 'begun too long ago: not held back whole')
+  t.equal(shown + other.end(), `see ${long}`)
+})

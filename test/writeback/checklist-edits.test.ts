@@ -6,7 +6,7 @@ import type {StepStatus} from '../../lib/result.js'
 import {checklistEdits} from '../../lib/writeback/checklist.js'
 import {applyEdits} from '../../lib/writeback/edits.js'
 
-const source = '- [ ] one\n- [x] two\n- [X] three\n- ( ) four\n'
+const source = '- [ ] one\n- [x] two\n- [X] three\n- ( ) four\n- [ ) five\n- ( ] six\n'
 const item = (offset: number, refs: string[], refKind: ChecklistItem['refKind'] = 'contains'): ChecklistItem => ({
   checked: source[offset] !== ' ',
   checkboxOffset: offset,
@@ -41,6 +41,8 @@ t.test('boxes are left alone: references that did not run, skipped steps, no ref
   t.same(checklistEdits(source, [item(3, ['a'], 'none')], statuses({a: 'passed'})), [], 'refKind none')
   t.same(checklistEdits(source, [item(35, ['a'])], statuses({a: 'passed'})), [], 'not between [ and ]')
   t.same(checklistEdits(source, [item(2, ['a'])], statuses({a: 'passed'})), [], 'the offset of the bracket itself')
+  t.same(checklistEdits(source, [item(46, ['a'])], statuses({a: 'passed'})), [], '[ without ]')
+  t.same(checklistEdits(source, [item(57, ['a'])], statuses({a: 'passed'})), [], '] without [')
 })
 
 t.test('one edit per changed box, one character long', async (t) => {

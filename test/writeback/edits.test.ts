@@ -37,3 +37,18 @@ t.test('thousands of edits on a large text give the same result as applying them
   }
   t.equal(applyEdits(source, edits), expected)
 })
+
+t.test('edits that touch end to start are both applied; an empty list returns the text as it was', async (t) => {
+  t.equal(applyEdits('abcdef', [{start: 0, end: 3, text: 'X'}, {start: 3, end: 6, text: 'Y'}]), 'XY')
+  t.equal(applyEdits('abcdef', [{start: 3, end: 6, text: 'Y'}, {start: 3, end: 3, text: '+'}]), 'abc+Y', 'an insert where a replacement starts goes before it')
+  t.equal(applyEdits('abcdef', []), 'abcdef')
+})
+
+t.test('two inserts at one offset: the later in the list ends up first', async (t) => {
+  t.equal(applyEdits('ab', [{start: 1, end: 1, text: '1'}, {start: 1, end: 1, text: '2'}]), 'a21b')
+})
+
+t.test('of two edits at one offset, the longer is chosen first and a shorter one inside it is dropped', async (t) => {
+  t.equal(applyEdits('abcdef', [{start: 1, end: 2, text: 'S'}, {start: 1, end: 4, text: 'L'}]), 'aLef')
+  t.equal(applyEdits('abcdef', [{start: 1, end: 4, text: 'L'}, {start: 1, end: 2, text: 'S'}]), 'aLef')
+})

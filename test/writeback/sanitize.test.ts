@@ -13,6 +13,8 @@ t.test('CRLF becomes LF; a carriage return inside a line keeps what was drawn la
   t.equal(stripControls('10%\r50%\r100%\ndone'), '100%\ndone')
   t.equal(stripControls('progress\r\r'), 'progress', 'carriage returns at the end of a line change nothing')
   t.equal(stripControls('old text\rnew\r'), 'new')
+  t.equal(stripControls('a\rXY'), 'XY', 'only what follows the last carriage return')
+  t.equal(stripControls('plain line'), 'plain line')
 })
 
 t.test('region markers are defused, other comments are not', async (t) => {
@@ -25,4 +27,5 @@ t.test('region markers are defused, other comments are not', async (t) => {
 t.test('inline text: one line, Markdown punctuation escaped, trimmed', async (t) => {
   t.equal(inlineText('  first line \n   second *bold* _it_ `code` [a](b) <tag> #1 | x ! ~ & \\ \n'), 'first line second \\*bold\\* \\_it\\_ \\`code\\` \\[a\\](b) \\<tag\\> \\#1 \\| x \\! \\~ \\& \\\\')
   t.equal(inlineText('a\n\nb'), 'a b')
+  t.equal(inlineText('a\nb'), 'a b', 'a line break with no space around it')
 })

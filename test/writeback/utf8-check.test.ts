@@ -20,6 +20,8 @@ t.test('valid UTF-8 of every length has no bad byte', async (t) => {
 t.test('each kind of bad byte is found, with its line and column', async (t) => {
   const cases: Array<[string, Buffer, {line: number; column: number; byte: number}]> = [
     ['a lone continuation byte', bytes('ab', [0x80]), {line: 1, column: 3, byte: 0x80}],
+    ['continuation bytes in a row', bytes([0x80, 0x80, 0x80, 0x80]), {line: 1, column: 1, byte: 0x80}],
+    ['an overlong lead before continuation bytes', bytes([0xc1, 0x80, 0x80, 0x80]), {line: 1, column: 1, byte: 0xc1}],
     ['an overlong two-byte lead', bytes([0xc1, 0xbf]), {line: 1, column: 1, byte: 0xc1}],
     ['0xC0', bytes([0xc0, 0x80]), {line: 1, column: 1, byte: 0xc0}],
     ['a lead above F4', bytes([0xf5, 0x80, 0x80, 0x80]), {line: 1, column: 1, byte: 0xf5}],
