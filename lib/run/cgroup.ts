@@ -2,7 +2,7 @@
 // (root, a container, a systemd-delegated user session), each step's processes are started inside
 // a cgroup of their own. `env -i setsid` drops the tags and leaves the process group, but no process
 // can leave its cgroup, so stopping the step kills every member. Elsewhere this is a no-op.
-import {mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
+import {accessSync, constants, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {shellQuote} from '../shell/values.js'
 
@@ -21,11 +21,15 @@ export function cgroupBase(): string | undefined {
       .find((fields) => fields[fields.indexOf('-') + 1] === 'cgroup2')?.[4]
     if (own === undefined || mount === undefined) return undefined
     const dir = path.join(mount, own)
+    // A child cgroup can be made and both `cgroup.procs` files written. Checked, not tried: the
+    // first move of a run waits for an RCU grace period (10-60 ms here), and moving the runner
+    // itself would pay it before the first step on top of the step's own move. Where a move
+    // fails anyway, the step still runs, outside the net (as with no cgroup at all).
     const probe = path.join(dir, `runbook-probe-${process.pid}`)
     mkdirSync(probe)
     try {
-      writeFileSync(path.join(probe, 'cgroup.procs'), String(process.pid))
-      writeFileSync(path.join(dir, 'cgroup.procs'), String(process.pid))
+      accessSync(path.join(probe, 'cgroup.procs'), constants.W_OK)
+      accessSync(path.join(dir, 'cgroup.procs'), constants.W_OK)
     } finally {
       rmdirSync(probe)
     }
