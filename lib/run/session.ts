@@ -18,7 +18,7 @@
 import {randomBytes} from 'node:crypto'
 import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
-import {execa} from 'execa'
+import {spawn} from 'node:child_process'
 import type {Readable, Writable} from 'node:stream'
 import {bashRunLine} from './bash-job.js'
 import {openJobFile, readJobFile, writeJobFile} from './job-file.js'
@@ -69,7 +69,7 @@ export class ShellSession {
     this.stateFd = openJobFile()
     this.envFd = openJobFile()
     this.child = startServer(env, [this.jobFd, this.stateFd, this.envFd])
-    this.child.catch(() => {})
+    process.once('exit', this.kill)
     this.child.on('exit', () => (this.dead = true))
     this.child.on('error', () => (this.dead = true))
     this.read(this.child.stdout as Readable, 'stdout')
@@ -104,17 +104,23 @@ export class ShellSession {
   close(): void {
     this.dead = true
     ;(this.child.stdio[3] as unknown as Writable).end()
-    try {
-      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
+    process.off('exit', this.kill)
+    this.kill()
     for (const fd of [this.jobFd, this.stateFd, this.envFd]) {
       try {
         closeSync(fd)
       } catch {
         // closed before
       }
+    }
+  }
+
+  // Stop the server's process group (also when the runner exits without closing the session).
+  private readonly kill = (): void => {
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL')
+    } catch {
+      // already gone
     }
   }
 
@@ -172,18 +178,10 @@ export class ShellSession {
   }
 }
 
+// node:child_process, not execa: the session starts on the way to a run's first step, where
+// execa's first call in a fresh process cost ~10 ms more than the fork (docs/architecture.md).
 function startServer(env: Record<string, string>, files: number[]) {
-  return execa('bash', ['--noprofile', '--norc', '-c', server], {
-    env,
-    extendEnv: false,
-    // execa passes a descriptor number through to the child as Node does; its types omit it for fd 3+.
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', ...(files as unknown as 'pipe'[])],
-    buffer: false,
-    reject: false,
-    cleanup: true,
-    encoding: 'buffer',
-    detached: true,
-  })
+  return spawn('bash', ['--noprofile', '--norc', '-c', server], {env, stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', ...files], detached: true})
 }
 
 // True while the process `pid` exists and is not a zombie.

@@ -1,10 +1,10 @@
-// Run one process for a step (execa 9): its own process group, output streamed through the
+// Run one process for a step (node:child_process, see docs/architecture.md): its own process group, output streamed through the
 // redactor, a timeout that kills the whole tree, and "finished when the process exits", even if a
 // grandchild keeps the pipes open (those are drained, never closed on it).
 import {closeSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 import {StringDecoder} from 'node:string_decoder'
-import {execa} from 'execa'
+import {spawn, type ChildProcess} from 'node:child_process'
 import type {Redactor} from '../redact/index.js'
 import {bashJobText, bashRunLine} from './bash-job.js'
 import {captureLimits, OutputCapture} from './capture.js'
@@ -97,22 +97,23 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   const jobText = request.job ? joinCgroupScript(request.tags) + bashJobText({...request.job, id: '1', jobFd: 3, stateFd: 62, stateFile: '/dev/fd/64'}) : ''
   const jobFd = request.job ? openJobFile(jobText) : undefined
   const args = request.job ? [...request.args, '-c', `exec 62>&4 64<&3 4>&-; ${bashRunLine(3)}`] : request.args
-  const launch = () => execa(request.file, args, {
+  // node:child_process, not execa: this is the hot path of `--concurrency N` (a spawn per step), and
+  // execa's first calls in a fresh process cost ~10 ms each on top of the fork; nothing here uses
+  // what execa adds (buffering, rejection, encoding): raw streams, our own kill and drain.
+  const launch = () => spawn(request.file, args, {
     cwd: request.cwd,
     env: request.env,
-    extendEnv: false,
     detached: true,
-    // execa passes a descriptor number through to the child as Node does; its types omit it for fd 3+.
-    stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...(jobFd === undefined ? [] : [jobFd as unknown as 'pipe', 'pipe' as const])],
-    buffer: false,
-    reject: false,
-    cleanup: false,
-    encoding: 'buffer',
-    stripFinalNewline: false,
-    forceKillAfterDelay: false,
+    stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...(jobFd === undefined ? [] : [jobFd, 'pipe' as const])],
   })
-  const subprocess = request.job ? launch() : startInCgroup(request.tags, launch)
-  subprocess.catch(() => {}) // settled by 'exit' below; execa's own promise may wait on the pipes
+  let subprocess: ChildProcess
+  try {
+    subprocess = request.job ? launch() : startInCgroup(request.tags, launch)
+  } catch (error) {
+    if (jobFd !== undefined) closeSync(jobFd)
+    outcome.error = (error as Error).message
+    return outcome
+  }
   if (request.input !== undefined && subprocess.stdin) {
     subprocess.stdin.on('error', () => {}) // a process that exits before reading all of it
     subprocess.stdin.end(request.input)
@@ -160,6 +161,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   handle.pid = pgid
   if (!started || pgid === undefined) {
     live = false
+    if (jobFd !== undefined) closeSync(jobFd)
     return outcome
   }
 
@@ -183,7 +185,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   clearTimeout(timer)
   request.signal?.removeEventListener('abort', onAbort)
   await stopping()
-  await Promise.all([drainPipes(subprocess), stateDone && Promise.race([stateDone, new Promise((resolve) => setTimeout(resolve, drainMs))])])
+  await Promise.all([drainPipes(subprocess), stateDone && withinDrain(stateDone)])
   for (const finish of finishers) finish()
   if (jobFd !== undefined) closeSync(jobFd)
   // Late output of a grandchild still holding the pipes is read and dropped; never SIGPIPE it.
@@ -216,6 +218,13 @@ function readState(stream: Readable | undefined, jobFd: number, outcome: SpawnOu
     stream.on('error', () => resolve())
     stream.once('end', () => resolve())
   })
+}
+
+// `done`, or the drain period if it comes later. The timer is cleared: left running, the last
+// step's would hold a finished run open for another 50 ms.
+function withinDrain(done: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)))]).finally(() => clearTimeout(timer))
 }
 
 // Wait until both pipes ended, or a short while when a grandchild keeps them open.
