@@ -87,7 +87,7 @@ export async function runProcessAttempt(
   const mode: ShellMode = options.transcript ? {options: '', merge: true} : {options: options.shellOptions ?? context.shellOptions, merge: mergesStreams(step)}
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
-  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell)} : undefined
+  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined} : undefined
   const request = {
     ...command,
     cwd: resolved.cwd,
@@ -107,7 +107,7 @@ export async function runProcessAttempt(
   const outcome = inSession ? await runInSession(session, {...request, job: job!}) : await spawnStep(request)
   let after: SessionState | undefined
   if (bash) {
-    if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell)
+    if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell, state.options)
   } else if (stateFile) {
     // A few KB on a local disk: synchronous reads save two thread-pool round trips per step.
     const text = readState(stateFile)

@@ -31,6 +31,7 @@ export interface BashJob {
   after?: string // session mode: commands the trap runs after the state (the output sentinels)
   baseline?: boolean // send the options a fresh job starts with (record B), once per shell
   stateFile?: string // session mode: a file (`/dev/fd/N`) for the records up to `E id`, reopened without truncation
+  optionsKnown?: boolean // the runner holds the O record this job starts from: send `O id\n=` when no option changed
 }
 
 // The command line that runs a job whose text is on `jobFd`.
@@ -67,17 +68,23 @@ function exitTrap(job: BashJob): string {
   const records = job.stateFile ? `1<>${job.stateFile}` : to
   const end = job.stateFile ? `E ${job.id}\\0` : ''
   return [
-    '__rb_s=$?; set +e',
+    '__rb_s=$?; __rb_n=$SHELLOPTS:$BASHOPTS; set +e',
     'if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
     // The runner's status variables (one per finished step) are listed by `declare -p` and dropped
     // by Node (shell-state.ts): unsetting them here first costs bash more than listing them.
     'unset -f trap __rb_ret; unset __rb_exit',
     `{ printf "S ${job.id} %s\\0V ${job.id}\\n" "$PWD"; declare -p; printf "\\0F ${job.id}\\n"; declare -f; ` +
-      `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; shopt -p; set +o; printf "\\0${end}"; } ${records} 2>/dev/null`,
+      `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; ${optionsRecord(job)}; printf "\\0${end}"; } ${records} 2>/dev/null`,
     ...(job.after ? [job.after] : []),
     `printf "X ${job.id} %d\\0" $__rb_s ${to} 2>/dev/null`,
     'exit $__rb_s',
   ].join('; ')
+}
+
+// The options as `shopt -p; set +o` (~80 lines, a write each), or `=` when `$SHELLOPTS` and
+// `$BASHOPTS` (every option that is on) are what they were when the code started.
+function optionsRecord(job: BashJob): string {
+  return job.optionsKnown ? 'if [ "$__rb_n" = "${__rb_o-}" ]; then printf =; else shopt -p; set +o; fi' : 'shopt -p; set +o'
 }
 
 // The whole job text (see the top of this file).
@@ -92,7 +99,7 @@ export function bashJobText(job: BashJob): string {
   if (job.cwd !== undefined) {
     lines.push(`cd -- ${shellQuote(job.cwd)} 2>/dev/null || { echo ${shellQuote(`runbook: cannot change to ${job.cwd}`)} >&2; exit 127; }`)
   }
-  lines.push(`set +e +o pipefail${job.options === '' ? '' : `; set ${job.options}`}`)
+  lines.push(`set +e +o pipefail${job.options === '' ? '' : `; set ${job.options}`}${job.optionsKnown ? '; __rb_o=$SHELLOPTS:$BASHOPTS' : ''}`)
   lines.push(`__rb_code=${shellQuote(`unset __rb_code; ${job.code}`)}`, '')
   return lines.join('\n')
 }

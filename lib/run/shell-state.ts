@@ -32,6 +32,7 @@ export interface BashState {
   cwd: string
   env: Record<string, string>
   restore: string
+  options: string // the O record, for the next job that reports `=` (no option changed)
 }
 
 let last: {key: string; state: BashState} | undefined
@@ -42,10 +43,12 @@ export function needsBaseline(shell: string): boolean {
   return !baselines.has(shell)
 }
 
-// Parse a job's state records (kept from the last call when they did not change).
-export function parseBashState(parts: StateParts, shell = 'bash'): BashState | undefined {
+// Parse a job's state records (kept from the last call when they did not change); an O record `=`
+// means the options of `startOptions`, the O record the job started from.
+export function parseBashState(parts: StateParts, shell = 'bash', startOptions?: string): BashState | undefined {
   if (parts.B !== undefined && !baselines.has(shell)) baselines.set(shell, new Set(parts.B.split('\n')))
-  const {S: cwd, V: vars, F: functions, A: aliases, O: options} = parts
+  const {S: cwd, V: vars, F: functions, A: aliases} = parts
+  const options = parts.O === '=' ? startOptions : parts.O
   if (cwd === undefined || vars === undefined || functions === undefined || aliases === undefined || options === undefined) return undefined
   const key = `${shell}\0${cwd}\0${vars}\0${functions}\0${aliases}\0${options}`
   if (last?.key === key) return last.state
@@ -62,14 +65,24 @@ export function parseBashState(parts: StateParts, shell = 'bash'): BashState | u
     if (defaults.get(record.name) !== record.raw) plain.push(record.raw)
   }
   const restore = [optionText(options, baselines.get(shell)), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
-  const state = {cwd, env, restore}
+  const state = {cwd, env, restore, options}
   last = {key, state}
   return state
 }
 
+let lastOptions: {text: string; baseline: Set<string> | undefined; commands: string} | undefined
+
 // `shopt -p` and `set +o` lines as up to three commands (`shopt -s …`, `shopt -u …`, `set -o … +o …`),
-// leaving out the lines a fresh job starts with anyway.
+// leaving out the lines a fresh job starts with anyway. The last answer is kept: options change
+// far less often than variables.
 function optionText(text: string, baseline: Set<string> | undefined): string {
+  if (lastOptions?.text === text && lastOptions.baseline === baseline) return lastOptions.commands
+  const commands = optionCommands(text, baseline)
+  lastOptions = {text, baseline, commands}
+  return commands
+}
+
+function optionCommands(text: string, baseline: Set<string> | undefined): string {
   const on: string[] = []
   const off: string[] = []
   const set: string[] = []

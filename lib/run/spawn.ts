@@ -37,6 +37,7 @@ export interface BashJobSpec {
   options: string
   merge: boolean
   baseline?: boolean // send record B (see bash-job.ts)
+  optionsKnown?: boolean // the starting state holds its O record (see bash-job.ts)
 }
 
 // How it went.

@@ -10,6 +10,7 @@ export interface SessionState {
   env: Record<string, string>
   cwd: string
   restore?: string // bash: replay text of the rest of the terminal ('' or absent: nothing)
+  options?: string // bash: the O record (`shopt -p; set +o`) the state came from
 }
 
 // The text a non-bash shell runs before the user's code: an EXIT trap that saves `pwd` and the
@@ -102,5 +103,7 @@ export function nextState(before: SessionState, after: SessionState | undefined,
   const state: SessionState = {env, cwd}
   const restore = after.restore ?? before.restore
   if (restore !== undefined) state.restore = restore
+  const options = after.options ?? before.options
+  if (options !== undefined) state.options = options
   return state
 }

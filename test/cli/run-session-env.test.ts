@@ -47,3 +47,26 @@ t.test("a step's exported TMOUT does not end the session while a later step runs
   // In the session, `$$` is the server's pid in every step; a step spawned on its own has its own.
   t.equal(run.results.get('after')?.stdout.text, `1 yes\n${server}`, 'the same session ran the step after')
 })
+
+// A job whose options did not change reports `=` instead of ~80 lines of `shopt -p; set +o`
+// (bash-job.ts); the runner then keeps the options the job started from.
+for (const args of [[], ['--concurrency', '2']]) {
+  t.test(`options carry over steps that leave them alone (${args.length === 0 ? 'session' : 'spawn'} mode)`, async (t) => {
+    const book = runbookDir(
+      [
+        '# Options',
+        '',
+        block('bash {#set}', 'shopt -s nullglob', 'set -o noglob'),
+        block('bash {#untouched}', 'echo plain'),
+        block('bash {#check}', 'shopt -q nullglob && echo nullglob-on', '[[ $- == *f* ]] && echo noglob-on', 'set +o noglob'),
+        block('bash {#again}', 'echo plain'),
+        block('bash {#last}', 'shopt -q nullglob && echo nullglob-on', '[[ $- == *f* ]] || echo noglob-off'),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, args)
+    t.equal(run.code, 0, run.stderr)
+    t.equal(run.results.get('check')?.stdout.text, 'nullglob-on\nnoglob-on\n')
+    t.equal(run.results.get('last')?.stdout.text, 'nullglob-on\nnoglob-off\n')
+  })
+}
