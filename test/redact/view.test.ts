@@ -86,3 +86,22 @@ t.test('an unfinished escape sequence is held back, but not one begun more than 
   t.ok(shown.startsWith('see \u001b[1;1;'), 'begun too long ago: not held back whole')
   t.equal(shown + other.end(), `see ${long}`)
 })
+
+t.test('a colour sequence inside a secret split across chunks does not release its first half', async (t) => {
+  const redactor = createRedactor(['some-secret'])
+  const stream = redactor.stream()
+  const first = stream.write(`x some-sec${red}`)
+  t.notMatch(first, 'some-sec')
+  t.equal(first + stream.write(`ret${reset} y`) + stream.end(), `x ***${reset} y`)
+})
+
+t.test('an unfinished sequence is held when it began fewer than 64 characters before the end', async (t) => {
+  const redactor = createRedactor(['some-secret'])
+  for (const [length, held] of [[63, true], [64, false]] as const) {
+    const sequence = `\u001b[${'1'.repeat(length - 2)}`
+    const stream = redactor.stream()
+    const shown = stream.write(`see ${sequence}`)
+    t.equal(shown === 'see ', held, `${length} characters: ${held ? 'held back whole' : 'not held whole'}`)
+    t.equal(shown + stream.end(), `see ${sequence}`)
+  }
+})
