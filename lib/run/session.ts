@@ -51,6 +51,10 @@ export interface JobListener {
   ended(stream: 'stdout' | 'stderr'): void // the sentinel after the job's last output
 }
 
+// Sessions not closed yet: their servers are killed if the runner exits first (one `exit` hook).
+const liveSessions = new Set<ShellSession>()
+let exitHook: NodeJS.Process | undefined
+
 // One bash session for a run.
 export class ShellSession {
   readonly token = randomBytes(6).toString('hex')
@@ -69,7 +73,8 @@ export class ShellSession {
     this.stateFd = openJobFile()
     this.envFd = openJobFile()
     this.child = startServer(env, [this.jobFd, this.stateFd, this.envFd])
-    process.once('exit', this.kill)
+    liveSessions.add(this)
+    if (!exitHook) exitHook = process.once('exit', () => liveSessions.forEach((session) => session.kill()))
     this.child.on('exit', () => (this.dead = true))
     this.child.on('error', () => (this.dead = true))
     this.read(this.child.stdout as Readable, 'stdout')
@@ -104,7 +109,7 @@ export class ShellSession {
   close(): void {
     this.dead = true
     ;(this.child.stdio[3] as unknown as Writable).end()
-    process.off('exit', this.kill)
+    liveSessions.delete(this)
     this.kill()
     for (const fd of [this.jobFd, this.stateFd, this.envFd]) {
       try {
@@ -116,7 +121,7 @@ export class ShellSession {
   }
 
   // Stop the server's process group (also when the runner exits without closing the session).
-  private readonly kill = (): void => {
+  private kill(): void {
     try {
       if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL')
     } catch {
