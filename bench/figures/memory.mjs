@@ -20,7 +20,7 @@ export async function measure(ctx) {
   const tmp = mkdtempSync(path.join(ctx.work, 'mem-'))
   try {
     writeFileSync(path.join(tmp, 'flood.t'), `  $ ${bigOutputCommand(BYTES)}\n`)
-    rss.cram = peakRss(['cram3', '-q', 'flood.t'], {cwd: tmp})
+    rss.cram = peakRss(['cram3', '-q', '--shell=/bin/bash', 'flood.t'], {cwd: tmp})
     notes.push(`cram3 keeps all output and exits ${rss.cram.exitCode} (no expected output): ${rss.cram.elapsedS.toFixed(1)} s`)
   } finally {
     rmSync(tmp, {recursive: true, force: true})

@@ -53,9 +53,11 @@ export function fanOutTxm(n) {
   return parts.join('\n')
 }
 
-// The command that prints `bytes` bytes of 80-column lines on stdout.
+// The command that prints `bytes` bytes of 80-column lines on stdout (bash). `yes` feeds head from a
+// process substitution, not a pipe: in a pipeline its SIGPIPE would fail the step under runbook's
+// default `-o pipefail`.
 export function bigOutputCommand(bytes) {
-  return `yes 'runbook benchmark output line: 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ' | head -c ${bytes}`
+  return `head -c ${bytes} < <(yes 'runbook benchmark output line: 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ')`
 }
 
 // One step printing `bytes` bytes of output (peak memory figure).

@@ -40,13 +40,29 @@ export function cgroupBase(): string | undefined {
   return base ?? undefined
 }
 
-// The cgroup folder of one step of one run (it may not exist).
+// The cgroup folder of one step of one run (it may not exist). A step on many hosts gets one per
+// host: stopping one host's client (its cgroup is killed as the last net) must not kill the
+// clients of the other hosts of the same step.
 export function stepCgroup(tags: Record<string, string>): string | undefined {
   const root = cgroupBase()
   const run = tags['RUNBOOK_RUN_ID']
   if (!root || !run) return undefined
-  const step = (tags['RUNBOOK_STEP_ID'] ?? 'run').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80)
-  return path.join(root, `runbook-${run}-${step}`)
+  const clean = (text: string, length: number) => text.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, length)
+  const step = clean(tags['RUNBOOK_STEP_ID'] ?? 'run', 80)
+  const host = tags['RUNBOOK_HOST'] === undefined ? '' : `@${clean(tags['RUNBOOK_HOST'], 80)}`
+  return path.join(root, `runbook-${run}-${step}${host}`)
+}
+
+// Every cgroup folder of one step of one run: the step's own and one per host it ran on.
+export function stepCgroups(runId: string, stepId: string): string[] {
+  const own = stepCgroup({RUNBOOK_RUN_ID: runId, RUNBOOK_STEP_ID: stepId})
+  if (!own) return []
+  const name = path.basename(own)
+  try {
+    return readdirSync(path.dirname(own)).filter((entry) => entry === name || entry.startsWith(`${name}@`)).map((entry) => path.join(path.dirname(own), entry))
+  } catch {
+    return []
+  }
 }
 
 // Call `start` (which must fork synchronously) with the runner inside the step's cgroup, so the

@@ -8,7 +8,7 @@ import {closeSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, r
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {EventListener} from '../events.js'
-import {killCgroup, stepCgroup} from './cgroup.js'
+import {killCgroup, stepCgroups} from './cgroup.js'
 import {findTagged} from './sweep.js'
 
 // One run's record.
@@ -108,7 +108,7 @@ export function sweepDeadRuns(): string[] {
       if (left.length === 0) break
       for (const pid of left) kill(pid)
     }
-    for (const step of live) killCgroup(stepCgroup({RUNBOOK_RUN_ID: record.runId, RUNBOOK_STEP_ID: step}))
+    for (const step of live) for (const dir of stepCgroups(record.runId, step)) killCgroup(dir)
     if (record.tmpDir && path.basename(record.tmpDir).startsWith('runbook-')) rmSync(record.tmpDir, {recursive: true, force: true})
     try {
       unlinkSync(file)

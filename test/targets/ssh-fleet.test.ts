@@ -54,3 +54,23 @@ t.test('serial 1: a failure on the first host leaves the others untouched, and t
   t.match(tap.stdout, /ok 2 - check@127\.0\.0\.2 # SKIP not run/)
   t.match(tap.stdout, /1\.\.3/)
 })
+
+t.test('a host whose job leaves a child on the channel is stopped alone: the other hosts of the step go on', async (t) => {
+  // Host 1 ends its job but leaves `sleep` holding the channel, so runbook stops that host's client
+  // soon after its state comes back. Host 2 is still running then (it waits for host 1 to finish,
+  // then works on): stopping host 1 must not reach host 2's client.
+  const mark = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-ssh-linger-')), 'host1-done')
+  const code = [
+    'if [ "$(echo "$SSH_CONNECTION" | cut -d" " -f3)" = 127.0.0.1 ]; then',
+    `  touch "${mark}"; sleep 5 &`,
+    'else',
+    `  while [ ! -e "${mark}" ]; do sleep 0.05; done`,
+    '  sleep 1.5; echo host-2-finished',
+    'fi',
+  ].join('\n')
+  const {file} = fleet([sshd.hosts[0]!, sshd.hosts[1]!], 'max-fail: 0', code)
+  const run = await runCli(['run', file, '--reporter', 'plain'], {env: sshd.env})
+  t.equal(run.code, 0, run.stdout + run.stderr)
+  t.match(run.stdout, /✓ check@127\.0\.0\.2/)
+  t.notMatch(run.stdout + run.stderr, /unreachable|SIGKILL|MaxListeners/)
+})

@@ -1,6 +1,7 @@
 // A step on a target with hosts (SPEC §13): hosts run in batches of `serial`, each batch in
 // parallel; a batch that leaves more than `max-fail` failed hosts stops the batches after it, and
 // their hosts are reported untouched. The step's own result sums its hosts up.
+import {getMaxListeners, setMaxListeners} from 'node:events'
 import {interpolate} from '../../interpolate.js'
 import type {Step} from '../../model.js'
 import type {HostResult, StepResult} from '../../result.js'
@@ -30,6 +31,9 @@ export async function runOnTarget(context: RunContext, step: Step, target: Targe
       }
       continue
     }
+    // Each host of the batch listens for the run's interrupt while its job runs: 20 hosts are 20
+    // legitimate listeners, not a leak (Node warns past 10).
+    if (context.signal) setMaxListeners(Math.max(getMaxListeners(context.signal), batch.length * 2 + 10), context.signal)
     const done = await Promise.all(batch.map((host) => runOnHost(context, step, target, host, state, resolved, remote)))
     for (const result of done) {
       results.set(result.host, result)
