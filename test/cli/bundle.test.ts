@@ -1,6 +1,6 @@
 // The CLI is an esbuild bundle split at each dynamic import (scripts/bundle.mjs, issue 17): each
 // command must load only its own code, and stack traces must still point at lib/ under --debug.
-import t from 'tap'
+import t, {type Test} from 'tap'
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,8 +19,8 @@ for (const name of readdirSync(binDir).filter((n) => n.endsWith('.js.map'))) {
 }
 
 // Run the CLI and return the source files behind every module it loaded.
-async function loadedSources(t: {testdir: (f: object) => string; ok: (v: unknown, m?: string) => void}, args: string[]): Promise<{code: number | null; sources: string[]}> {
-  const dir = t.testdir({})
+async function loadedSources(t: Test, args: string[]): Promise<{code: number | null; sources: string[]}> {
+  const dir = t.testdir()
   const list = path.join(dir, 'loaded.txt')
   const result = await runCli(args, {env: {NODE_OPTIONS: `--import=${preload}`, LOADED_MODULES_FILE: list}})
   const files = readFileSync(list, 'utf8').split('\n').filter(Boolean).map((url) => fileURLToPath(url))

@@ -1,5 +1,5 @@
 // Authoring mistakes stop `run` (exit 2) before any step, and `list`/`lint` agree with it.
-import t from 'tap'
+import t, {type Test} from 'tap'
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {runCli} from '../helpers/cli.js'
@@ -8,7 +8,7 @@ const fence = '```'
 const first = [`${fence}bash {#first}`, 'touch ran', fence, ''].join('\n')
 
 // Run `runbook <command> doc.md` in a fresh folder holding `doc.md`.
-async function cli(t: Tap.Test, command: string, doc: string, files: Record<string, string> = {}) {
+async function cli(t: Test, command: string, doc: string, files: Record<string, string> = {}) {
   const dir = t.testdir({'doc.md': doc, ...files})
   const run = await runCli([command, 'doc.md'], {cwd: dir})
   return {...run, ran: existsSync(path.join(dir, 'ran'))}

@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, {type Test} from 'tap'
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
@@ -24,7 +24,7 @@ function statuses(stdout: string): Array<[string, string]> {
 // once for this file (the folder goes when the file's tests end).
 let installedTxm: string | undefined
 const fileTap = t
-function findTxm(t: Tap.Test): string {
+function findTxm(t: Test): string {
   const known = [process.env['TXM_BIN'], path.join(root, 'bench/.work/node_modules/.bin/txm'), '/work/main/bench/.work/node_modules/.bin/txm']
   for (const candidate of known) if (candidate && existsSync(candidate)) return candidate
   if (installedTxm !== undefined) return installedTxm

@@ -1,7 +1,7 @@
 // Issue 13: lint takes code regions from CommonMark (micromark), so a link shown as code — in an
 // indented block, a `<pre>` block or a code span — is not checked, while the same link in prose is.
 import path from 'node:path'
-import t from 'tap'
+import t, {type Test} from 'tap'
 import {runCli} from '../helpers/cli.js'
 
 interface Finding {
@@ -11,7 +11,7 @@ interface Finding {
 }
 
 // Lint one temp file with the JSON formatter and return its broken-file-reference findings.
-async function brokenLinks(t: Tap.Test, doc: string): Promise<{code: number | null; findings: Finding[]}> {
+async function brokenLinks(t: Test, doc: string): Promise<{code: number | null; findings: Finding[]}> {
   const dir = t.testdir({'doc.md': doc})
   const r = await runCli(['lint', path.join(dir, 'doc.md'), '--format', 'json'], {cwd: dir})
   const messages = JSON.parse(r.stdout) as Finding[]

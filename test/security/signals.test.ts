@@ -27,7 +27,7 @@ function book(mark: string, children: string, options = ''): string {
 }
 
 for (const mode of ['session', 'spawn']) {
-  const env = mode === 'spawn' ? {RUNBOOK_NO_SESSION: '1'} : {}
+  const env: Record<string, string> = mode === 'spawn' ? {RUNBOOK_NO_SESSION: '1'} : {}
 
   t.test(`${mode}: SIGHUP runs the always step, reports, cleans up and exits 129`, async (t) => {
     const mark = marker('hup')

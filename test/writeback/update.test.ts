@@ -23,7 +23,7 @@ const failing = (runbook: ReturnType<typeof parse>, output = actual) => {
   const expectation = runbook.steps[0]!.expectations[0]!
   const match = matchText(expectation.body, output)
   return makeResult(runbook, {
-    [runbook.steps[0]!.id]: {status: 'failed', stdout: output, expectationFailures: match.ok ? [] : [{index: 0, message: match.message, actual: output, ...(match.diff ? {diff: match.diff} : {})}]},
+    [runbook.steps[0]!.id]: {status: 'failed', stdout: output, expectationFailures: match.ok ? [] : [{index: 0, message: match.message ?? '', actual: output, ...(match.diff ? {diff: match.diff} : {})}]},
   })
 }
 
@@ -64,7 +64,7 @@ t.test('--update of a contains expectation rewrites only the lines it looked for
   const output = 'starting\nbooting\nready on port 8080\nserving\n'
   const out = writeBack(doc, {update: true, outputs: false}, (runbook) => {
     const match = matchText(runbook.steps[0]!.expectations[0]!.body, output, {mode: 'contains'})
-    return makeResult(runbook, {log: {status: 'failed', stdout: output, expectationFailures: match.ok ? [] : [{index: 0, message: match.message, actual: output}]}})
+    return makeResult(runbook, {log: {status: 'failed', stdout: output, expectationFailures: match.ok ? [] : [{index: 0, message: match.message ?? '', actual: output}]}})
   })
   const blessed = parse(out).steps[0]!.expectations[0]!
   t.ok(matchText(blessed.body, output, {mode: 'contains'}).ok, 'passes on the next run')
