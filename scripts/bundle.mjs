@@ -7,18 +7,13 @@
 // (`../../package.json`, `../../schemas/`, `./validators.cjs`, `./worker.js`) then resolve the same
 // from a chunk as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
 // Usage: node scripts/bundle.mjs [--metafile FILE]   (run after tsc and build-validators.mjs)
-import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = path.join(root, 'dist/bin')
-
-// Chunks of an earlier bundle: their names carry a content hash, so stale ones would pile up.
-for (const name of readdirSync(outdir, {withFileTypes: true})) {
-  if (name.isFile() && /\.js(\.map|\.LEGAL\.txt)?$|\.cjs$/.test(name.name)) rmSync(path.join(outdir, name.name))
-}
 
 const result = await build({
   absWorkingDir: root,
@@ -33,6 +28,7 @@ const result = await build({
   sourcemap: 'linked',
   sourcesContent: false,
   metafile: true,
+  write: false,
   legalComments: 'linked',
   chunkNames: 'chunk-[hash]',
   entryNames: '[name]',
@@ -44,7 +40,30 @@ const result = await build({
   logLevel: 'warning',
 })
 
+// Replace the files in place, each by a rename (a process starting meanwhile sees the old file or
+// the new one, never none), then drop the chunks that neither this build nor the one before wrote:
+// a run started from the previous build may still load its chunks lazily.
+const replace = (file, contents) => {
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, contents, {mode: path.basename(file) === 'runbook.js' ? 0o755 : 0o644})
+  renameSync(temp, file)
+}
+mkdirSync(outdir, {recursive: true})
+for (const file of result.outputFiles) replace(file.path, file.contents)
 // lib/parse/schema.ts loads the build's standalone validators from beside itself.
-copyFileSync(path.join(root, 'dist/lib/parse/validators.cjs'), path.join(outdir, 'validators.cjs'))
+replace(path.join(outdir, 'validators.cjs'), readFileSync(path.join(root, 'dist/lib/parse/validators.cjs')))
+const listFile = path.join(outdir, '.bundle-files.json')
+const written = [...result.outputFiles.map((file) => path.basename(file.path)), 'validators.cjs']
+let previous = []
+try {
+  previous = JSON.parse(readFileSync(listFile, 'utf8'))
+} catch {
+  // first build
+}
+const keep = new Set([...written, ...previous])
+for (const name of readdirSync(outdir)) {
+  if (/\.(js|js\.map|cjs|LEGAL\.txt)$/.test(name) && !keep.has(name) && !name.endsWith('.d.ts')) rmSync(path.join(outdir, name), {force: true})
+}
+replace(listFile, JSON.stringify(written))
 const metafile = process.argv.indexOf('--metafile')
 if (metafile !== -1) writeFileSync(process.argv[metafile + 1], JSON.stringify(result.metafile))
