@@ -28,8 +28,11 @@ export async function measure(ctx) {
     const started = process.hrtime.bigint()
     const r = spawnSync(ctx.node, [ctx.cli, 'run', file, '--reporter', 'json'], {env: {...process.env, RUNBOOK_SSH_CONFIG: sshd.sshConfig}, encoding: 'utf8', timeout: 120_000})
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (r.status !== 0) throw new Error(`run failed (exit ${r.status}): ${`${r.stderr}${r.stdout}`.slice(0, 200)}`)
-    const events = r.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const events = r.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    if (r.status !== 0) {
+      const reasons = events.filter((e) => e.type === 'host:end' && e.result.status !== 'passed').map((e) => `${e.host}: ${e.result.reason}`)
+      throw new Error(`run failed (exit ${r.status}): ${reasons.slice(0, 3).join('; ') || r.stderr.slice(0, 300)}`)
+    }
     const second = events.find((e) => e.type === 'step:end' && e.stepId === 'echo-2')
     const passed = events.find((e) => e.type === 'run:end')?.result
     return {seconds, secondMs: second?.result.durationMs, passed}

@@ -53,7 +53,10 @@ export interface SpawnOutcome {
   stateParts?: StateParts // the state records a bash job's EXIT trap sent back
 }
 
-// After the process exits, how long to wait for the pipes to deliver what it wrote.
+// After the process exits, how long to wait for the pipes to deliver what it wrote. The wait ends
+// in the check phase after the timer (setImmediate): a runner descheduled past the timer on a
+// loaded machine still reads what already sits in the pipes (the poll phase comes between), which
+// a bare timer would drop, since timers run before I/O in each turn of the event loop.
 const drainMs = 50
 
 // A started process: its group id, its outcome once it exits, and a way to stop its tree.
@@ -225,7 +228,7 @@ function readState(stream: Readable | undefined, jobFd: number, outcome: SpawnOu
 // step's would hold a finished run open for another 50 ms.
 function withinDrain(done: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined
-  return Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)))]).finally(() => clearTimeout(timer))
+  return Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(() => setImmediate(resolve), drainMs)))]).finally(() => clearTimeout(timer))
 }
 
 // Wait until both pipes ended, or a short while when a grandchild keeps them open.
@@ -237,7 +240,7 @@ function drainPipes(subprocess: {stdout: NodeJS.ReadableStream | null; stderr: N
       stream.once('close', () => resolve())
     })
   return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, drainMs)
+    const timer = setTimeout(() => setImmediate(resolve), drainMs)
     void Promise.all([ended(subprocess.stdout), ended(subprocess.stderr)]).then(() => {
       clearTimeout(timer)
       resolve()
