@@ -2,10 +2,9 @@
 // (lib/run/session-env.ts): every step still sees exactly the environment the last one left, and a
 // step's own `TMOUT` cannot time out the server's wait for the next step.
 import t from 'tap'
-import {runbookDir, runJson} from '../helpers/run.js'
+import {runbookDir, runJson, fenceBlock} from '../helpers/run.js'
 
-const fence = '```'
-const block = (head: string, ...lines: string[]) => [`${fence}${head}`, ...lines, fence, ''].join('\n')
+const block = fenceBlock
 
 t.test('exports changed, changed back, removed and restored reach each step exactly', async (t) => {
   const book = runbookDir(

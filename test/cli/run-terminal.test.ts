@@ -3,14 +3,13 @@
 import t from 'tap'
 import {existsSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
-import {runbookDir, runJson} from '../helpers/run.js'
+import {runbookDir, runJson, fenceBlock} from '../helpers/run.js'
 
-const fence = '```'
 const modes = [
   {name: 'session mode', args: []},
   {name: 'spawn mode', args: ['--concurrency', '2']},
 ]
-const block = (head: string, ...lines: string[]) => [`${fence}${head}`, ...lines, fence, ''].join('\n')
+const block = fenceBlock
 const text = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.results.get(id)?.stdout.text
 const failedAsAllowed = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.results.get(id)?.status === 'failed' && run.results.get(id)?.allowedFailure === true
 

@@ -92,3 +92,8 @@ export async function waitFor(check: () => boolean, timeoutMs = 20_000, what = '
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
+
+// A fenced block: the info string `head` (```bash {#id}), the lines, the closing fence.
+export function fenceBlock(head: string, ...lines: string[]): string {
+  return ['```' + head, ...lines, '```', ''].join('\n')
+}

@@ -3,12 +3,11 @@
 // out, a failing step still hands the host's state to the next step, `shell-options: ""` turns it
 // off; exec wrappers get the same options.
 import t from 'tap'
-import {runbookDir, runJson} from '../helpers/run.js'
+import {runbookDir, runJson, fenceBlock} from '../helpers/run.js'
 import {startSshd} from '../helpers/sshd.js'
 
 const sshd = await startSshd(t, {count: 1})
-const fence = '```'
-const block = (head: string, ...lines: string[]) => [`${fence}${head}`, ...lines, fence, ''].join('\n')
+const block = fenceBlock
 const front = (extra = '') => ['---', 'runbook:', extra, '  targets:', '    web:', `      ssh: "${sshd.hosts[0]!.replace(String(sshd.port), '${SSHD_PORT}')}"`, '    box:', '      exec: [sh, -s]', '---', ''].filter((line) => line !== '').join('\n')
 
 type Run = Awaited<ReturnType<typeof runJson>>
