@@ -51,6 +51,14 @@ t.test('a file the user could not write is not replaced through a writable folde
   t.teardown(dir.cleanup)
   chmodSync(dir.dir, 0o777)
   chmodSync(dir.file, 0o644)
+  // The other user must reach the built CLI: a checkout inside a private folder (`mktemp -d` is
+  // 0700) gets the search bit on that folder for the test's length, then its own mode back.
+  for (let up = path.dirname(binPath); up !== path.dirname(up); up = path.dirname(up)) {
+    const mode = statSync(up).mode & 0o7777
+    if ((mode & 0o001) !== 0) continue
+    chmodSync(up, mode | 0o001)
+    t.teardown(() => chmodSync(up, mode))
+  }
   const before = readFileSync(dir.file, 'utf8')
   const run = spawnSync(process.execPath, [binPath, 'run', dir.file, '--write', '--reporter', 'plain'], {cwd: dir.dir, encoding: 'utf8', uid: 65534, gid: 65534})
   t.equal(run.status, 2, run.stderr)
