@@ -3,8 +3,6 @@ import {existsSync, statSync} from 'node:fs'
 import {readRegularTextSync} from '../read-file.js'
 import path from 'node:path'
 import {UsageError} from '../errors.js'
-import {findFiles} from '../lint/index.js'
-import {isGlob} from '../lint/glob.js'
 import {readRunbook, assertRunnable} from '../parse/index.js'
 import type {Runbook} from '../model.js'
 import type {FileToRun} from './run-file.js'
@@ -13,16 +11,19 @@ import type {FileToRun} from './run-file.js'
 export const runnableFiles = /\.(?:md|markdown|t|scrut)$/i
 
 // True when the arguments name exactly one existing file (or one missing path that is no glob):
-// the single-run mode, whose output and evidence layout predate many-file runs.
-export function isSingleFile(paths: readonly string[], cwd: string): boolean {
+// the single-run mode, whose output and evidence layout predate many-file runs. The glob matcher
+// (picomatch, with the linter's file walk beside it) loads only for a path that does not exist.
+export async function isSingleFile(paths: readonly string[], cwd: string): Promise<boolean> {
   if (paths.length !== 1) return false
   const absolute = path.resolve(cwd, paths[0]!)
-  if (!existsSync(absolute)) return !isGlob(paths[0]!)
+  if (!existsSync(absolute)) return !(await import('../lint/glob.js')).isGlob(paths[0]!)
   return statSync(absolute).isFile()
 }
 
-// The files behind files, folders and globs: absolute, sorted, `.gitignore` honoured, `node_modules` skipped.
-export function findRunFiles(paths: readonly string[], cwd: string): string[] {
+// The files behind files, folders and globs: absolute, sorted, `.gitignore` honoured, `node_modules`
+// skipped. The file walk comes from the linter, loaded here: a single-file run never needs it.
+export async function findRunFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const {findFiles} = await import('../lint/walk.js')
   return findFiles(paths, {cwd, extensions: runnableFiles})
 }
 

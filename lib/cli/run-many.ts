@@ -31,7 +31,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   if (values.interactive && jobs > 1) throw new UsageError('--interactive asks on one terminal: use it with --jobs 1')
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
 
-  const found = findRunFiles(paths, io.cwd)
+  const found = await findRunFiles(paths, io.cwd)
   const candidates: Candidate[] = []
   const skipped: Array<{file: string; why: string}> = []
   for (const absolute of found) {

@@ -1,7 +1,7 @@
 // Reporters over the event stream, registered by name (SPEC §7): tty, plain, json, tap, junit, html; and GitHub Actions.
 import type {Writable} from 'node:stream'
 import {createJsonReporter} from './json.js'
-import {createHtmlReporter} from './html/index.js'
+import {createLazyHtmlReporter} from './html/lazy.js'
 import {createJunitReporter} from './junit.js'
 import {createPlainReporter} from './plain.js'
 import {createTapReporter} from './tap.js'
@@ -15,7 +15,7 @@ export {workflowCommand, escapeData, escapeProperty} from './workflow-commands.j
 
 // The registry: each reporter name and the function that builds it.
 export const reporters: Record<ReporterName, (out: Writable, options: ReporterOptions) => Reporter> = {
-  html: (out, options) => createHtmlReporter(out, options),
+  html: (out, options) => createLazyHtmlReporter(out, options),
   json: (out) => createJsonReporter(out),
   junit: (out) => createJunitReporter(out),
   plain: createPlainReporter,

@@ -19,14 +19,14 @@ for (const name of readdirSync(binDir).filter((n) => n.endsWith('.js.map'))) {
 }
 
 // Run the CLI and return the source files behind every module it loaded.
-async function loadedSources(t: Test, args: string[]): Promise<{code: number | null; sources: string[]}> {
+async function loadedSources(t: Test, args: string[]): Promise<{code: number | null; sources: string[]; stderr: string}> {
   const dir = t.testdir()
   const list = path.join(dir, 'loaded.txt')
   const result = await runCli(args, {env: {NODE_OPTIONS: `--import=${preload}`, LOADED_MODULES_FILE: list}})
   const files = readFileSync(list, 'utf8').split('\n').filter(Boolean).map((url) => fileURLToPath(url))
   const ours = files.filter((file) => path.dirname(file) === binDir).map((file) => path.basename(file))
   t.ok(ours.includes('runbook.js'), 'the bundled entry was loaded')
-  return {code: result.code, sources: ours.flatMap((name) => sourcesOf.get(name) ?? [])}
+  return {code: result.code, sources: ours.flatMap((name) => sourcesOf.get(name) ?? []), stderr: result.stderr}
 }
 
 const loads = (sources: string[], prefix: string) => sources.some((s) => s.startsWith(prefix))
@@ -64,11 +64,33 @@ t.test('a shell-only run does not load undici; a run with an http step does', as
   t.equal(plain.code, 0)
   t.ok(loads(plain.sources, 'lib/run/'), 'the executor')
   t.notOk(loads(plain.sources, 'node_modules/undici/'), 'no undici')
+  // Nor the code of other commands and reporters: the linter (its rules, file walk and formatters,
+  // picomatch and ignore), the HTML page, the many-files runner.
+  const lint = plain.sources.filter((s) => s.startsWith('lib/lint/') && s !== 'lib/lint/glob.ts')
+  t.same(lint, [], 'no linter code beyond the glob helper, whose picomatch loads on first use')
+  for (const prefix of ['node_modules/picomatch/', 'node_modules/ignore/', 'lib/report/html/render', 'lib/report/html/page', 'lib/report/many/', 'lib/cli/run-many']) {
+    t.notOk(loads(plain.sources, prefix), `not ${prefix}`)
+  }
   const http = runbookDir(`# H\n\n${fence}http {#h}\nGET http://127.0.0.1:9/\n${fence}\n`)
   t.teardown(http.cleanup)
   const withHttp = await loadedSources(t, ['run', http.file])
   t.equal(withHttp.code, 1, 'the request fails: nothing listens on port 9')
   t.ok(loads(withHttp.sources, 'node_modules/undici/'), 'undici')
+})
+
+t.test('the HTML reporter, a glob artifact and many files load their code when asked for', async (t) => {
+  const book = runbookDir(`# A\n\n${fence}bash {#make artifacts="out/*.txt"}\nmkdir -p out && echo hi > out/a.txt\n${fence}\n`)
+  t.teardown(book.cleanup)
+  const report = path.join(book.dir, 'report.html')
+  const {code, sources, stderr} = await loadedSources(t, ['run', book.file, '--reporter', `html=${report}`])
+  t.equal(code, 0)
+  t.notMatch(stderr, /matched no file/, 'the artifact glob matched (picomatch, required on first use)')
+  t.ok(loads(sources, 'lib/report/html/render'), 'the HTML renderer')
+  t.match(readFileSync(report, 'utf8'), /<html[\s\S]*make/, 'the page names the step')
+  const many = await loadedSources(t, ['run', book.dir])
+  t.equal(many.code, 0)
+  t.ok(loads(many.sources, 'lib/cli/run-many'), 'the many-files runner')
+  t.ok(loads(many.sources, 'lib/lint/walk'), 'the file walk')
 })
 
 t.test('an internal error under --debug shows a stack that points at lib/', async (t) => {

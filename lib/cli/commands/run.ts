@@ -7,7 +7,6 @@ import {optionError} from '../parse-options.js'
 import type {CliIO, Command} from '../io.js'
 import {runFile} from '../run-file.js'
 import {isSingleFile, readFileToRun, stepCount} from '../run-input.js'
-import {runMany} from '../run-many.js'
 import {checkValues} from '../run-values.js'
 import {createTerminalReporters} from '../single-reporters.js'
 import {colorOptions} from '../color.js'
@@ -56,7 +55,9 @@ export const run: Command = {
     const {values, positionals} = parseOptions(args)
     checkValues(values)
     if (positionals.length === 0) throw new UsageError('expected a FILE, folder or glob. See `runbook run --help`.')
-    if (isSingleFile(positionals, io.cwd)) return runSingle(positionals[0]!, values, io)
+    if (await isSingleFile(positionals, io.cwd)) return runSingle(positionals[0]!, values, io)
+    // Many files load their own code (the file walk, the per-file reporters) only when asked for.
+    const {runMany} = await import('../run-many.js')
     return runMany(positionals, values, io)
   },
 }
