@@ -1,21 +1,26 @@
 // The text a bash step runs before its code, in the session (session-job.ts) and in its own
-// process (spawn mode) alike: the job protocol that ssh targets can reuse. Both modes hand bash
-// this text on a file descriptor (`. /dev/fd/N`, an unlinked file: nothing lands on disk) and then
-// `eval` the step's code, so aliases restored here already apply to the code's first line.
+// process (spawn mode) alike. Both modes hand bash this text on a file descriptor (`. /dev/fd/N`,
+// an unlinked file: nothing lands on disk) and then `eval` the step's code, so aliases restored here
+// already apply to the code's first line.
 //
-// The text, in order:
-//   1. a `trap` function that keeps a user's EXIT trap apart from ours (issue 12 #10), and our EXIT
-//      trap; once per shell, the options a fresh job starts with (record `B`);
+// The library (bashJobLibrary) is three functions: a `trap` shim that keeps a user's EXIT trap
+// apart from ours (issue 12 #10), `__rb_ret`, and `__rb_on_exit`, our EXIT trap. The session server
+// defines them once and every job it forks inherits them already parsed (bash parsed the ~1.5 KB
+// again for every step before: ~0.25 ms of a step's CPU); a spawned job's text starts with them.
+//
+// A job's own text, in order:
+//   1. its id (`__rb_job`), its output marker (`__rb_mark`, session mode) and our EXIT trap; once per
+//      shell, the options a fresh job starts with (record `B`);
 //   2. the carried terminal state: `shopt`/`set -o` options, aliases, functions, plain variables;
 //   3. (session mode) the directory (the session server holds the environment: session-env.ts);
 //   4. the document's `shell-options` (default `-e -o pipefail`), set afresh for every step;
 //   5. `__rb_code`, the step's code, run by the caller's `eval`.
 // The EXIT trap runs the user's EXIT trap (in a subshell, its `exit N` wins), then writes the state
-// as NUL-ended records on `stateFd`: `S id pwd`, `V id\n<declare -p>`, `F id\n<declare -f>`,
-// `A id\n<alias -p>`, `O id\n<shopt -p; set +o>`, then any `after` text (session sentinels), then
-// `X id status`. state-records.ts reads them back. With `stateFile` (session mode) the records up to
-// `E id` go to that file instead and only `X` crosses the pipe: bash writes a line at a time, and
-// each line on a pipe woke Node once (~250 wake-ups a step); a file costs no reader anything.
+// records `S id pwd`, `V id\n<declare -p>`, `F id\n<declare -f>`, `A id\n<alias -p>`,
+// `O id\n<shopt -p; set +o>` and `E id` into the state file (an anonymous file: bash writes a line at
+// a time, and each line on a pipe woke Node once, ~250 wake-ups a step; a file costs no reader
+// anything), then the session's output markers, then `X id status` on the reply descriptor: the
+// only record that crosses a pipe. state-records.ts reads them back.
 import {shellQuote} from './state.js'
 
 // What one bash job needs.
@@ -26,12 +31,21 @@ export interface BashJob {
   options: string // the document's shell options, as `set` arguments ('' for none)
   merge: boolean // stderr into stdout's pipe (exact order for `stream=all` and transcripts)
   jobFd: number // where this text comes from: closed before the code runs
-  stateFd: number // where the EXIT trap writes the state records
   cwd?: string // session mode: the step's directory
-  after?: string // session mode: commands the trap runs after the state (the output sentinels)
+  mark?: string // session mode: the output marker `\0RBEND:<mark>\0` the trap prints on both streams
   baseline?: boolean // send the options a fresh job starts with (record B), once per shell
-  stateFile?: string // session mode: a file (`/dev/fd/N`) for the records up to `E id`, reopened without truncation
   optionsKnown?: boolean // the runner holds the O record this job starts from: send `O id\n=` when no option changed
+}
+
+// Where a job's EXIT trap writes, in both modes: the state records into the state file (reopened
+// read-write, without truncation: a longer earlier text may follow `E id`, the reader stops there),
+// the B and X records on the reply descriptor.
+export const jobChannels = {stateFile: '/dev/fd/64', replies: 62}
+
+// Session mode: the descriptors of the session's stdout and stderr, which get the output marker.
+export interface MarkerStreams {
+  stdout: number
+  stderr: number
 }
 
 // The command line that runs a job whose text is on `jobFd`.
@@ -61,40 +75,48 @@ const trapShim = [
   '__rb_ret() { return "$1"; }',
 ].join('\n')
 
-// The EXIT trap: the user's EXIT action, then the state records, then `after`, then the status.
-function exitTrap(job: BashJob): string {
-  const to = `>&${job.stateFd}`
-  // Opened read-write: no truncation, so a longer earlier text may follow `E id` (the reader stops there).
-  const records = job.stateFile ? `1<>${job.stateFile}` : to
-  const end = job.stateFile ? `E ${job.id}\\0` : ''
+// `__rb_on_exit`, our EXIT trap: the user's EXIT action, then the state records, then the markers,
+// then the status. It reads the job's id (`__rb_job`), marker (`__rb_mark`) and the options it
+// started with (`__rb_o`, set only when the runner holds them) from the job's variables; it removes
+// the library before `declare -f`, so the functions never join the carried state. (Bash runs a copy
+// of a function's body, so it may unset itself.)
+function exitFunction(streams: MarkerStreams | undefined): string {
+  const markers = streams
+    ? `if [ -n "\${__rb_mark-}" ]; then printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stdout}; printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stderr}; fi`
+    : ''
   return [
-    '__rb_s=$?; __rb_n=$SHELLOPTS:$BASHOPTS; set +e',
-    'if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
+    '__rb_on_exit() {',
+    '  __rb_s=$?; __rb_n=$SHELLOPTS:$BASHOPTS; set +e',
+    '  if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
     // The runner's status variables (one per finished step) are listed by `declare -p` and dropped
     // by Node (shell-state.ts): unsetting them here first costs bash more than listing them.
-    'unset -f trap __rb_ret; unset __rb_exit',
-    `{ printf "S ${job.id} %s\\0V ${job.id}\\n" "$PWD"; declare -p; printf "\\0F ${job.id}\\n"; declare -f; ` +
-      `printf "\\0A ${job.id}\\n"; alias -p; printf "\\0O ${job.id}\\n"; ${optionsRecord(job)}; printf "\\0${end}"; } ${records} 2>/dev/null`,
-    ...(job.after ? [job.after] : []),
-    `printf "X ${job.id} %d\\0" $__rb_s ${to} 2>/dev/null`,
-    'exit $__rb_s',
-  ].join('; ')
+    '  unset -f trap __rb_ret __rb_on_exit; unset __rb_exit',
+    '  { printf "S %s %s\\0V %s\\n" "$__rb_job" "$PWD" "$__rb_job"; declare -p; printf "\\0F %s\\n" "$__rb_job"; declare -f; ' +
+      'printf "\\0A %s\\n" "$__rb_job"; alias -p; printf "\\0O %s\\n" "$__rb_job"; ' +
+      // The options as `shopt -p; set +o` (~80 lines, a write each), or `=` when `$SHELLOPTS` and
+      // `$BASHOPTS` (every option that is on) are what they were when the code started.
+      'if [ "$__rb_n" = "${__rb_o-}" ]; then printf =; else shopt -p; set +o; fi; ' +
+      `printf "\\0E %s\\0" "$__rb_job"; } 1<>${jobChannels.stateFile} 2>/dev/null`,
+    ...(markers ? [`  ${markers}`] : []),
+    `  printf "X %s %d\\0" "$__rb_job" $__rb_s >&${jobChannels.replies} 2>/dev/null`,
+    '  exit $__rb_s',
+    '}',
+  ].join('\n')
 }
 
-// The options as `shopt -p; set +o` (~80 lines, a write each), or `=` when `$SHELLOPTS` and
-// `$BASHOPTS` (every option that is on) are what they were when the code started.
-function optionsRecord(job: BashJob): string {
-  return job.optionsKnown ? 'if [ "$__rb_n" = "${__rb_o-}" ]; then printf =; else shopt -p; set +o; fi' : 'shopt -p; set +o'
+// The functions every job relies on (the `trap` shim, `__rb_ret`, `__rb_on_exit`): the session
+// server defines them once; a spawned job's text starts with them.
+export function bashJobLibrary(streams?: MarkerStreams): string {
+  return [trapShim, exitFunction(streams)].join('\n')
 }
 
-// The whole job text (see the top of this file).
-export function bashJobText(job: BashJob): string {
-  const lines = [
-    `exec ${job.jobFd}<&- ${job.merge ? '2>&1' : ''}`.trimEnd(),
-    trapShim,
-    `builtin trap -- ${shellQuote(exitTrap(job))} EXIT`,
-  ]
-  if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${job.stateFd} 2>/dev/null`)
+// A job's own text (see the top of this file); `withLibrary` puts the functions first, for a bash
+// that has not defined them (spawn mode).
+export function bashJobText(job: BashJob, withLibrary = false): string {
+  const lines = [`exec ${job.jobFd}<&- ${job.merge ? '2>&1' : ''}`.trimEnd()]
+  if (withLibrary) lines.push(bashJobLibrary())
+  lines.push(`__rb_job=${job.id}${job.mark === undefined ? '' : ` __rb_mark=${shellQuote(job.mark)}`}; builtin trap -- __rb_on_exit EXIT`)
+  if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${jobChannels.replies} 2>/dev/null`)
   if (job.restore !== '') lines.push(job.restore)
   if (job.cwd !== undefined) {
     lines.push(`cd -- ${shellQuote(job.cwd)} 2>/dev/null || { echo ${shellQuote(`runbook: cannot change to ${job.cwd}`)} >&2; exit 127; }`)

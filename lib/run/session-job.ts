@@ -15,17 +15,7 @@ export function sessionCapable(code: string): boolean {
 // The job's text (bash-job.ts): the directory and the output sentinels (the server holds the
 // exact environment: session-env.ts).
 function jobScript(session: ShellSession, id: string, request: SessionRequest): string {
-  const {cwd, job} = request
-  const mark = `\\0RBEND:${session.token}:${id}\\0`
-  return bashJobText({
-    ...job,
-    id,
-    jobFd: sessionFds.job,
-    stateFd: sessionFds.replies,
-    stateFile: `/dev/fd/${sessionFds.state}`,
-    cwd,
-    after: `printf "${mark}" >&${sessionFds.stdout}; printf "${mark}" >&${sessionFds.stderr}`,
-  })
+  return bashJobText({...request.job, id, jobFd: sessionFds.job, cwd: request.cwd, mark: session.mark(id)})
 }
 
 // A session job: the spawn request plus the bash job's code, carried state and options.

@@ -20,19 +20,21 @@ import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {spawn} from 'node:child_process'
 import type {Readable, Writable} from 'node:stream'
-import {bashRunLine} from './bash-job.js'
+import {bashJobLibrary, bashRunLine, jobChannels} from './bash-job.js'
 import {openJobFile, readJobFile, writeJobFile} from './job-file.js'
 import type {StateParts} from './shell-state.js'
 import {ServerEnv} from './session-env.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text, the state file.
-export const sessionFds = {stdout: 60, stderr: 61, replies: 62, job: 63, state: 64, env: 65}
+export const sessionFds = {stdout: 60, stderr: 61, replies: jobChannels.replies, job: 63, state: 64, env: 65}
 
 // Requests are `id NUL` or `id+ NUL`: short, because bash reads a pipe one byte at a time. `TMOUT=`
-// keeps a step's exported TMOUT from timing out the server's `read`.
+// keeps a step's exported TMOUT from timing out the server's `read`. The server defines the job
+// library (bash-job.ts) once: every job it forks inherits the functions already parsed.
 const server = [
   'exec 60>&1 61>&2 62>&4 63<&5 64<&6 65<&7 4>&- 5>&- 6>&- 7>&- >/dev/null 2>&1',
+  bashJobLibrary({stdout: 60, stderr: 61}),
   'set -m',
   'while TMOUT= IFS= read -r -d "" __rb_id <&3; do',
   '  case $__rb_id in *+) __rb_id=${__rb_id%+}; . /dev/fd/65 ;; esac',
@@ -83,9 +85,13 @@ export class ShellSession {
     ;(this.child.stdio[3] as unknown as Writable).on('error', () => (this.dead = true))
   }
 
-  // The marker a job's EXIT trap prints on each stream.
-  sentinel(id: string): string {
-    return `\0RBEND:${this.token}:${id}\0`
+  // The marker a job's EXIT trap prints on each stream: `\0RBEND:<mark>\0`.
+  mark(id: string): string {
+    return `${this.token}:${id}`
+  }
+
+  private sentinel(id: string): string {
+    return `\0RBEND:${this.mark(id)}\0`
   }
 
   // Start a job with the exported environment `env`; its events go to `listener` until both

@@ -98,7 +98,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   // EXIT trap writes the state records over that same file (kept as fd 64; `.` has read it all by
   // then) and only its exit report crosses the pipe. It joins its step's cgroup itself: moving
   // the runner there and back for each spawn would take the cgroup lock for all of Node's threads.
-  const jobText = request.job ? joinCgroupScript(request.tags) + bashJobText({...request.job, id: '1', jobFd: 3, stateFd: 62, stateFile: '/dev/fd/64'}) : ''
+  const jobText = request.job ? joinCgroupScript(request.tags) + bashJobText({...request.job, id: '1', jobFd: 3}, true) : ''
   const jobFd = request.job ? openJobFile(jobText) : undefined
   const args = request.job ? [...request.args, '-c', `exec 62>&4 64<&3 4>&-; ${bashRunLine(3)}`] : request.args
   // node:child_process, not execa: this is the hot path of `--concurrency N` (a spawn per step), and
