@@ -11,6 +11,7 @@ import {needsBaseline, parseBashState} from './shell-state.js'
 import {isBash, nextState, parseStateFile, statePrologue, takesSetOptions, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
 import {statusEnv} from './status-env.js'
+import {stateNeutral} from './state-neutral.js'
 
 // A step's attribute values after `${VAR}` substitution.
 export interface Resolved {
@@ -87,7 +88,7 @@ export async function runProcessAttempt(
   const mode: ShellMode = options.transcript ? {options: '', merge: true} : {options: options.shellOptions ?? context.shellOptions, merge: mergesStreams(step)}
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
-  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined} : undefined
+  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined, keepState: keepsState(code, state)} : undefined
   const request = {
     ...command,
     cwd: resolved.cwd,
@@ -137,6 +138,14 @@ export async function runProcessAttempt(
   if (outcome.signal) attempt.signal = outcome.signal
   if (verdict.reason) attempt.reason = verdict.reason
   return attempt
+}
+
+// True when the step's code cannot change the terminal state (state-neutral.ts). Before the first
+// capture the runner does not know the functions bash imported from the environment
+// (`BASH_FUNC_name%%`): a step may then call one, and is captured.
+function keepsState(code: string, state: SessionState): boolean {
+  if (state.restore === undefined && Object.keys(state.env).some((name) => name.startsWith('BASH_FUNC_'))) return false
+  return stateNeutral(code, state.restore ?? '')
 }
 
 function runFacts(outcome: SpawnOutcome): {exitCode: number | null; signal?: string; timedOut: boolean; error?: string} {

@@ -33,6 +33,7 @@ export interface BashJob {
   jobFd: number // where this text comes from: closed before the code runs
   cwd?: string // session mode: the step's directory
   mark?: string // session mode: the output marker `\0RBEND:<mark>\0` the trap prints on both streams
+  keepState?: boolean // the code cannot change the terminal state (state-neutral.ts): send no state records
   baseline?: boolean // send the options a fresh job starts with (record B), once per shell
   optionsKnown?: boolean // the runner holds the O record this job starts from: send `O id\n=` when no option changed
 }
@@ -91,7 +92,8 @@ function exitFunction(streams: MarkerStreams | undefined): string {
     // The runner's status variables (one per finished step) are listed by `declare -p` and dropped
     // by Node (shell-state.ts): unsetting them here first costs bash more than listing them.
     '  unset -f trap __rb_ret __rb_on_exit; unset __rb_exit',
-    '  { printf "S %s %s\\0V %s\\n" "$__rb_job" "$PWD" "$__rb_job"; declare -p; printf "\\0F %s\\n" "$__rb_job"; declare -f; ' +
+    // `__rb_keep`: a step that cannot change the state (state-neutral.ts) sends none.
+    '  [ -n "${__rb_keep-}" ] || { printf "S %s %s\\0V %s\\n" "$__rb_job" "$PWD" "$__rb_job"; declare -p; printf "\\0F %s\\n" "$__rb_job"; declare -f; ' +
       'printf "\\0A %s\\n" "$__rb_job"; alias -p; printf "\\0O %s\\n" "$__rb_job"; ' +
       // The options as `shopt -p; set +o` (~80 lines, a write each), or `=` when `$SHELLOPTS` and
       // `$BASHOPTS` (every option that is on) are what they were when the code started.
@@ -115,7 +117,8 @@ export function bashJobLibrary(streams?: MarkerStreams): string {
 export function bashJobText(job: BashJob, withLibrary = false): string {
   const lines = [`exec ${job.jobFd}<&- ${job.merge ? '2>&1' : ''}`.trimEnd()]
   if (withLibrary) lines.push(bashJobLibrary())
-  lines.push(`__rb_job=${job.id}${job.mark === undefined ? '' : ` __rb_mark=${shellQuote(job.mark)}`}; builtin trap -- __rb_on_exit EXIT`)
+  const marks = `${job.mark === undefined ? '' : ` __rb_mark=${shellQuote(job.mark)}`}${job.keepState ? ' __rb_keep=1' : ''}`
+  lines.push(`__rb_job=${job.id}${marks}; builtin trap -- __rb_on_exit EXIT`)
   if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${jobChannels.replies} 2>/dev/null`)
   if (job.restore !== '') lines.push(job.restore)
   if (job.cwd !== undefined) {

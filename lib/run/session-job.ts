@@ -113,6 +113,6 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
         ended[name] = true
         maybeDone()
       },
-    })
+    }, request.job.keepState === true)
   })
 }

@@ -61,7 +61,7 @@ let exitHook: NodeJS.Process | undefined
 export class ShellSession {
   readonly token = randomBytes(6).toString('hex')
   private child: ReturnType<typeof startServer>
-  private current: {id: string; listener: JobListener} | undefined
+  private current: {id: string; listener: JobListener; keepState: boolean} | undefined
   private counter = 0
   private readonly jobFd: number
   private readonly stateFd: number
@@ -96,9 +96,10 @@ export class ShellSession {
 
   // Start a job with the exported environment `env`; its events go to `listener` until both
   // sentinels and the exit report arrive.
-  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener): string {
+  // A job started with `keepState` sends no state records: none are read.
+  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener, keepState = false): string {
     const id = String(++this.counter)
-    this.current = {id, listener}
+    this.current = {id, listener, keepState}
     writeJobFile(this.jobFd, script(id))
     const delta = this.serverEnv.delta(env)
     if (delta !== '') writeJobFile(this.envFd, delta)
@@ -177,7 +178,7 @@ export class ShellSession {
       if (!job || job.id !== record.id) return
       if (record.kind === 'P') job.listener.started(Number(record.body))
       if (record.kind === 'X') {
-        readStateFile(readJobFile(this.stateFd), record.id, parts)
+        if (!job.keepState) readStateFile(readJobFile(this.stateFd), record.id, parts)
         job.listener.state(parts)
         parts = {}
         job.listener.exited(Number(record.body))

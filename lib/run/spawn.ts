@@ -38,6 +38,7 @@ export interface BashJobSpec {
   merge: boolean
   baseline?: boolean // send record B (see bash-job.ts)
   optionsKnown?: boolean // the starting state holds its O record (see bash-job.ts)
+  keepState?: boolean // the code cannot change the state: no state records (state-neutral.ts)
 }
 
 // How it went.
