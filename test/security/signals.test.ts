@@ -92,6 +92,9 @@ t.test('runbook cleanup sweeps the processes of a runner that was SIGKILLed', as
   mkdirSync(registry.XDG_RUNTIME_DIR, {mode: 0o700})
   const run = startCli(['run', dir.file, '--reporter', 'plain'], {cwd: dir.dir, env: registry})
   await waitFor(() => existsSync(path.join(dir.dir, 'started')), 30_000, 'the slow step')
+  // The background child may still be between its fork and its `exec -a` (not yet named) when
+  // `started` appears: wait until it carries the mark.
+  await waitFor(() => processesWith(mark).length > 0, 30_000, 'the marked child')
   run.child.kill('SIGKILL')
   await run.done
   t.not(processesWith(mark).length, 0, 'the SIGKILL left processes behind')
