@@ -1,10 +1,15 @@
 #!/usr/bin/env -S node --
 // The `runbook` executable: process wiring only; all behaviour lives in lib/.
 import {writeSync} from 'node:fs'
-import module from 'node:module'
+import module, {createRequire} from 'node:module'
 import {version} from '../lib/version.js'
 import {homedir} from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {cacheFileFor, loadWithCodeCache} from '../lib/cli/code-cache.js'
+
+// Set by scripts/bundle.mjs: the file name of the bundled CLI beside this one (`cli-<hash>.cjs`).
+declare const RUNBOOK_CLI_FILE: string
 
 // `runbook --version` answers before anything else loads (the version is part of the bundle).
 if (process.argv.length === 3 && ['-v', '--version', 'version'].includes(process.argv[2]!)) {
@@ -15,8 +20,8 @@ if (process.argv.length === 3 && ['-v', '--version', 'version'].includes(process
 // Node 22.1+ can keep compiled modules in a cache, which saves most of the cost of loading ours on
 // every start. It lives in the OS cache folder; on Node 20 (no such API), a read-only home or any
 // other failure, runbook starts as before without it.
+const cacheRoot = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache')
 try {
-  const cacheRoot = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache')
   ;(module as {enableCompileCache?: (dir: string) => unknown}).enableCompileCache?.(path.join(cacheRoot, 'runbook', 'node-compile-cache'))
 } catch {
   // no cache: slower start, same behaviour
@@ -26,9 +31,17 @@ try {
 // back to lib/ and bin/ through its source maps. Only then: reading the maps costs start-up time.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 
-// Imported after the cache is on, and only what the wiring needs: the public index would load the
-// whole library (parser, executor, reporters) before a command even chose what it uses.
-const {main} = await import('../lib/cli/main.js')
+// The CLI itself is one CommonJS file, run with a V8 code cache per command (lib/cli/code-cache.ts):
+// the second start of a command skips most parsing and compiling, on Node 20 too. Under --debug
+// Node's own loader runs it instead, so that stacks are mapped through the source map.
+const cliFile = fileURLToPath(new URL(`./${RUNBOOK_CLI_FILE}`, import.meta.url))
+const command = process.argv[2] ?? ''
+const cacheFile = cacheFileFor(path.join(cacheRoot, 'runbook', 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', RUNBOOK_CLI_FILE.replace(/^cli-|\.cjs$/g, ''))
+const loaded = process.argv.includes('--debug')
+  ? {exports: createRequire(import.meta.url)(cliFile) as Record<string, unknown>, saveCache() {}}
+  : loadWithCodeCache(cliFile, cacheFile)
+const cli = loaded.exports as typeof import('../lib/cli/bundle-entry.js')
+const {main} = cli
 
 const controller = new AbortController()
 let signals = 0
@@ -40,10 +53,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     signals += 1
     if (signal === 'SIGHUP') hungUp = true
     if (signals === 1) controller.abort(signal)
-    // A second signal: stop processes now, without the grace period, but still clean up. The
-    // executor has loaded kill-tree by then (the same module instance); a command without
-    // processes has no grace period to skip.
-    else if (signals === 2) void import('../lib/run/kill-tree.js').then((killTree) => killTree.skipKillGrace())
+    // A second signal: stop processes now, without the grace period, but still clean up.
+    else if (signals === 2) void cli.skipKillGrace()
     // A third: leave at once.
     else process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
   })
@@ -68,6 +79,8 @@ const code = await main(process.argv.slice(2), {
   interrupt: controller.signal,
 })
 process.exitCode = code
+// Keep what this command compiled for its next start (only when there was no usable cache).
+if (cli.commandNames.includes(command)) loaded.saveCache()
 // Let stdout and stderr drain (a pipe may still hold megabytes of a report), then leave even
 // if a stray handle (a socket, a timer) would keep a finished run alive.
 process.stdout.write('', () => {

@@ -1,11 +1,20 @@
-// Bundle the CLI for a fast start (issue 17): esbuild turns bin/runbook.ts and everything it reaches
-// into dist/bin/, split into chunks at each dynamic `import()`, so that every command loads only its
-// own code (`--version` loads a few kilobytes, `list` the parser, `run` the executor, undici only
-// for HTTP steps). The library (dist/lib/, the package's `main`) stays tsc's one-file-per-module output.
+// Bundle the CLI for a fast start (issue 17), into dist/bin/:
+// - `cli-<hash>.cjs`: lib/cli/bundle-entry.ts and everything it reaches, as ONE CommonJS file. The
+//   launcher runs it through vm.Script with a V8 code cache per command (lib/cli/code-cache.ts),
+//   which Node 20 offers for scripts but not for ES modules. Code that only some commands run (the
+//   linter, the HTML page, the many-files runner) is compiled only when first called: esbuild makes
+//   each dynamically imported module a function that runs on first import.
+// - `undici-<hash>.cjs`: undici alone (536 KB), required by the CLI file only for an `http` step or
+//   a `ready=` URL, so `list` and shell-only runs never read it.
+// - `runbook.js`: the launcher (bin/runbook.ts), an ES module of a few kilobytes that answers
+//   `--version` by itself and knows the CLI file's name.
+// - `worker.js`: the lint worker thread (lib/lint/worker.ts), an ES module of its own.
+// The hashed names mean that a launcher always loads the CLI file it was built with, and a code
+// cache is never used for other code (the cache file name holds the same hash).
 //
 // Everything lands flat in dist/bin/: the modules that find files from their own URL
 // (`../../package.json`, `../../schemas/`, `./validators.cjs`, `./worker.js`) then resolve the same
-// from a chunk as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
+// from the bundle as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
 // Usage: node scripts/bundle.mjs [--metafile FILE]   (run after tsc and build-validators.mjs)
 import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -14,14 +23,12 @@ import {build} from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = path.join(root, 'dist/bin')
+const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version
 
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {runbook: 'bin/runbook.ts', worker: 'lib/lint/worker.ts'},
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.18',
   minify: true,
@@ -30,19 +37,45 @@ const result = await build({
   metafile: true,
   write: false,
   legalComments: 'linked',
-  chunkNames: 'chunk-[hash]',
-  entryNames: '[name]',
-  // Bundled CommonJS dependencies (cross-spawn, which, …) call `require` for Node's own modules:
-  // each chunk gets one, created on its first call (most chunks never call it).
-  banner: {js: "import {createRequire as __rbCreateRequire} from 'node:module';let __rbRequire;const require=(id)=>(__rbRequire??=__rbCreateRequire(import.meta.url))(id);"},
-  // lib/version.ts: the version is part of the bundle, so `--version` reads no file.
-  define: {RUNBOOK_VERSION: JSON.stringify(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version)},
   logLevel: 'warning',
+}
+const nameOf = (result, ext) => path.basename(result.outputFiles.find((file) => file.path.endsWith(ext)).path)
+
+const undici = await build({...common, entryPoints: {undici: 'node_modules/undici/index.js'}, format: 'cjs', entryNames: '[name]-[hash]', outExtension: {'.js': '.cjs'}})
+const undiciFile = nameOf(undici, '.cjs')
+
+const cli = await build({
+  ...common,
+  entryPoints: {cli: 'lib/cli/bundle-entry.ts'},
+  format: 'cjs',
+  entryNames: '[name]-[hash]',
+  outExtension: {'.js': '.cjs'},
+  // undici stays in its own file, required beside this one on first use.
+  plugins: [{name: 'undici-file', setup: (b) => b.onResolve({filter: /^undici$/}, () => ({path: `./${undiciFile}`, external: true}))}],
+  // The modules find files from their own URL: in this file, that is the file's own URL.
+  banner: {js: "var __rbImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
+  // lib/version.ts: the version is part of the bundle, so `--version` reads no file.
+  define: {'import.meta.url': '__rbImportMetaUrl', RUNBOOK_VERSION: JSON.stringify(version)},
 })
+const cliFile = nameOf(cli, '.cjs')
+
+const entries = await build({
+  ...common,
+  entryPoints: {runbook: 'bin/runbook.ts', worker: 'lib/lint/worker.ts'},
+  format: 'esm',
+  entryNames: '[name]',
+  // Bundled CommonJS dependencies call `require` for Node's own modules: each file gets one,
+  // created on its first call.
+  banner: {js: "import {createRequire as __rbCreateRequire} from 'node:module';let __rbRequire;const require=(id)=>(__rbRequire??=__rbCreateRequire(import.meta.url))(id);"},
+  define: {RUNBOOK_VERSION: JSON.stringify(version), RUNBOOK_CLI_FILE: JSON.stringify(cliFile)},
+})
+const result = {outputFiles: [...undici.outputFiles, ...cli.outputFiles, ...entries.outputFiles]}
+result.metafile = {inputs: {...undici.metafile.inputs, ...cli.metafile.inputs, ...entries.metafile.inputs}, outputs: {...undici.metafile.outputs, ...cli.metafile.outputs, ...entries.metafile.outputs}}
 
 // Replace the files in place, each by a rename (a process starting meanwhile sees the old file or
-// the new one, never none), then drop the chunks that neither this build nor the one before wrote:
-// a run started from the previous build may still load its chunks lazily.
+// the new one, never none; the launcher last, once the CLI file it names is there), then drop the
+// files that neither this build nor the one before wrote: a run started from the previous build
+// may still load its CLI file, its undici file or its worker.
 const replace = (file, contents) => {
   const temp = `${file}.${process.pid}.tmp`
   writeFileSync(temp, contents, {mode: path.basename(file) === 'runbook.js' ? 0o755 : 0o644})
@@ -62,7 +95,7 @@ try {
 }
 const keep = new Set([...written, ...previous])
 for (const name of readdirSync(outdir)) {
-  if (/\.(js|js\.map|cjs|LEGAL\.txt)$/.test(name) && !keep.has(name) && !name.endsWith('.d.ts')) rmSync(path.join(outdir, name), {force: true})
+  if (/\.(js|js\.map|cjs|cjs\.map|LEGAL\.txt)$/.test(name) && !keep.has(name) && !name.endsWith('.d.ts')) rmSync(path.join(outdir, name), {force: true})
 }
 replace(listFile, JSON.stringify(written))
 const metafile = process.argv.indexOf('--metafile')

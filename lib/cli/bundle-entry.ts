@@ -1,0 +1,14 @@
+// What the bundled CLI file (dist/bin/cli-<hash>.cjs, scripts/bundle.mjs) gives bin/runbook.ts:
+// everything the process wiring calls, from the same module instances the commands use.
+import {commands} from './commands/index.js'
+
+export {main} from './main.js'
+
+// The names of the commands (the launcher keeps a code cache per command, only for these).
+export const commandNames: string[] = commands.map((command) => command.name)
+
+// A second Ctrl-C: stop processes now, without the grace period. The executor has loaded
+// kill-tree by then (the same module instance); a command without processes has nothing to skip.
+export async function skipKillGrace(): Promise<void> {
+  ;(await import('../run/kill-tree.js')).skipKillGrace()
+}

@@ -1,0 +1,68 @@
+// Load the bundled CLI (one CommonJS file, scripts/bundle.mjs) with a V8 code cache: the code
+// compiled by one run of a command is saved after it ran, and the next start of the same command
+// reads it instead of parsing and compiling again. Node 20 has no cache for ES modules; this one
+// works on every Node. The cache is only ever a shortcut: a missing, unreadable or rejected cache
+// file, or a home that cannot be written, gives the same behaviour, just slower.
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {Script} from 'node:vm'
+
+// The text around the file's source: the same function Node wraps a CommonJS module in.
+export const wrapperStart = '(function (exports, require, module, __filename, __dirname) { '
+const wrapperEnd = '\n})'
+
+// A loaded CommonJS file, and how to keep what this run compiled for the next one.
+export interface CachedLoad {
+  exports: Record<string, unknown>
+  // Write the cache when there was none (or V8 refused it); never throws.
+  saveCache(): void
+}
+
+// The cache file of `name` (a command) for this build, this Node and this platform.
+export function cacheFileFor(cacheDir: string, name: string, build: string): string {
+  return path.join(cacheDir, `${name}-${process.version}-${process.arch}-${build}.bin`)
+}
+
+// Run the CommonJS `file` through vm.Script, with `cacheFile`'s code cache when it is there.
+export function loadWithCodeCache(file: string, cacheFile: string): CachedLoad {
+  const source = readFileSync(file, 'utf8')
+  let cachedData: Buffer | undefined
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {
+    // no cache yet (or unreadable): compile from the source
+  }
+  const script = new Script(wrapperStart + source + wrapperEnd, {filename: file, ...(cachedData ? {cachedData} : {})})
+  // V8 checks the cache against the source, its own version and flags; a refused cache is replaced.
+  const usable = cachedData !== undefined && !script.cachedDataRejected
+  const module = {exports: {} as Record<string, unknown>}
+  const run = script.runInThisContext() as (...args: unknown[]) => void
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
+  return {
+    exports: module.exports,
+    saveCache() {
+      if (usable) return
+      try {
+        writeCache(cacheFile, script.createCachedData())
+      } catch {
+        // a read-only or full disk: the next start compiles again
+      }
+    },
+  }
+}
+
+// Write by rename (a concurrent start reads the old file or the new one), then drop this
+// command's caches for other builds of runbook on the same Node: they would never be read again.
+function writeCache(cacheFile: string, data: Buffer): void {
+  const dir = path.dirname(cacheFile)
+  mkdirSync(dir, {recursive: true})
+  const temp = `${cacheFile}.${process.pid}.tmp`
+  writeFileSync(temp, data)
+  renameSync(temp, cacheFile)
+  const base = path.basename(cacheFile)
+  const prefix = base.slice(0, base.lastIndexOf('-') + 1)
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(prefix) && name.endsWith('.bin') && name !== base) rmSync(path.join(dir, name), {force: true})
+  }
+}
