@@ -14,7 +14,8 @@ import {wrapperStart} from '../../lib/cli/code-cache.js'
 const binDir = path.dirname(binPath)
 const fence = '```'
 const bundleFiles = readdirSync(binDir).filter((n) => /\.(js|cjs)$/.test(n) && existsSync(path.join(binDir, `${n}.map`)))
-const cliFile = bundleFiles.find((n) => /^cli-\w+\.cjs$/.test(n))!
+// The CLI file this launcher loads (the folder may still hold the previous build's, see bundle.mjs).
+const cliFile = /cli-\w+\.cjs/.exec(readFileSync(binPath, 'utf8'))![0]
 
 // The source files (lib/…, node_modules/<package>/…) each built file holds, from its source map.
 const sourcesOf = new Map<string, string[]>()
