@@ -3,10 +3,10 @@
 import {writeSync} from 'node:fs'
 import module, {createRequire} from 'node:module'
 import {version} from '../lib/version.js'
-import {homedir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {cacheFileFor, loadWithCodeCache} from '../lib/cli/code-cache.js'
+import {cacheFolder} from '../lib/cache-folder.js'
 
 // Set by scripts/bundle.mjs: the file name of the bundled CLI beside this one (`cli-<hash>.cjs`).
 declare const RUNBOOK_CLI_FILE: string
@@ -19,12 +19,15 @@ if (process.argv.length === 3 && ['-v', '--version', 'version'].includes(process
 
 // Node 22.1+ can keep compiled modules in a cache, which saves most of the cost of loading ours on
 // every start. It lives in the OS cache folder; on Node 20 (no such API), a read-only home or any
-// other failure, runbook starts as before without it.
-const cacheRoot = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache')
-try {
-  ;(module as {enableCompileCache?: (dir: string) => unknown}).enableCompileCache?.(path.join(cacheRoot, 'runbook', 'node-compile-cache'))
-} catch {
-  // no cache: slower start, same behaviour
+// other failure, runbook starts as before without it. The V8 code cache of the CLI file and the
+// parsed documents (lib/parse/tree-cache.ts) live there too; `RUNBOOK_NO_CACHE` turns all three off.
+const cache = cacheFolder()
+if (cache !== undefined) {
+  try {
+    ;(module as {enableCompileCache?: (dir: string) => unknown}).enableCompileCache?.(path.join(cache, 'node-compile-cache'))
+  } catch {
+    // no cache: slower start, same behaviour
+  }
 }
 
 // The CLI is a bundle (scripts/bundle.mjs): with --debug, stack traces of internal errors are mapped
@@ -36,12 +39,12 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 // Node's own loader runs it instead, so that stacks are mapped through the source map.
 const cliFile = fileURLToPath(new URL(`./${RUNBOOK_CLI_FILE}`, import.meta.url))
 const command = process.argv[2] ?? ''
-const cacheFile = cacheFileFor(path.join(cacheRoot, 'runbook', 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', RUNBOOK_CLI_FILE.replace(/^cli-|\.cjs$/g, ''))
-const loaded = process.argv.includes('--debug')
+const loaded = process.argv.includes('--debug') || cache === undefined
   ? {exports: createRequire(import.meta.url)(cliFile) as Record<string, unknown>, saveCache() {}}
-  : loadWithCodeCache(cliFile, cacheFile)
+  : loadWithCodeCache(cliFile, cacheFileFor(path.join(cache, 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', RUNBOOK_CLI_FILE.replace(/^cli-|\.cjs$/g, '')))
 const cli = loaded.exports as typeof import('../lib/cli/bundle-entry.js')
 const {main} = cli
+cli.enableTreeCache(cache === undefined ? undefined : path.join(cache, 'trees'))
 
 const controller = new AbortController()
 let signals = 0

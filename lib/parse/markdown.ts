@@ -9,6 +9,7 @@ import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {gfm} from 'micromark-extension-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
+import {cachedTree} from './tree-cache.js'
 
 // A unified plugin: what `remark-gfm` with no options adds for parsing, and nothing else.
 export function remarkGfmParse(this: Processor): void {
@@ -19,7 +20,8 @@ export function remarkGfmParse(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkGfmParse).freeze()
 
-// The mdast tree of `markdown` (positions included).
+// The mdast tree of `markdown` (positions included); from the tree cache when the CLI turned it on
+// (tree-cache.ts: this module's URL names the parser's build).
 export function parseMarkdownTree(markdown: string): Root {
-  return processor.parse(markdown) as Root
+  return cachedTree(markdown, import.meta.url, (text) => processor.parse(text) as Root)
 }

@@ -1,0 +1,74 @@
+// The tree cache (lib/parse/tree-cache.ts): a document that did not change is read back, an edited
+// one is parsed again, small documents and folders others may write are never used.
+import t from 'tap'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {cachedTree} from '../../lib/parse/tree-cache.js'
+import {enableTreeCache} from '../../lib/cache-folder.js'
+import {parseMarkdownTree} from '../../lib/parse/markdown.js'
+
+const parser = import.meta.url
+const big = (n: number) => Array.from({length: n}, (_, i) => `## Step ${i}\n\n\`\`\`bash {#s${i}}\necho ${i}\n\`\`\`\n`).join('\n')
+
+function counting() {
+  const calls: string[] = []
+  return {calls, parse: (text: string) => (calls.push(text), {type: 'root', length: text.length, children: [{value: null}]})}
+}
+
+t.test('an unchanged document is read back; an edited one is parsed again', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
+  t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
+  enableTreeCache(path.join(dir, 'trees'))
+  const {calls, parse} = counting()
+  const text = big(100)
+  const first = cachedTree(text, parser, parse)
+  const second = cachedTree(text, parser, parse)
+  t.equal(calls.length, 1, 'parsed once')
+  t.same(second, first, 'the same tree came back')
+  t.equal(readdirSync(path.join(dir, 'trees')).length, 1)
+  cachedTree(text.replace('echo 7', 'echo seven'), parser, parse)
+  t.equal(calls.length, 2, 'an edit is a new entry')
+  cachedTree(text, 'file:///another/build.js', parse)
+  t.equal(calls.length, 3, 'another parser build is a new entry')
+  cachedTree('# small\n', parser, parse)
+  cachedTree('# small\n', parser, parse)
+  t.equal(calls.length, 5, 'a small document is parsed every time')
+})
+
+t.test('a folder others may write is not used', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
+  t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
+  const open = path.join(dir, 'open')
+  mkdirSync(open)
+  chmodSync(open, 0o777)
+  enableTreeCache(open)
+  const {calls, parse} = counting()
+  cachedTree(big(100), parser, parse)
+  cachedTree(big(100), parser, parse)
+  t.equal(calls.length, 2)
+  t.same(readdirSync(open), [], 'nothing written there')
+})
+
+t.test('off unless turned on; at most 256 entries are kept', async (t) => {
+  const {calls, parse} = counting()
+  cachedTree(big(100), parser, parse)
+  cachedTree(big(100), parser, parse)
+  t.equal(calls.length, 2, 'off by default')
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
+  t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
+  enableTreeCache(dir)
+  for (let i = 0; i < 260; i++) cachedTree(`${big(100)}\n<!-- ${i} -->\n`, parser, parse)
+  t.equal(readdirSync(dir).filter((name) => name.endsWith('.json')).length, 256)
+})
+
+t.test('a tree read back from JSON is the parsed tree', async (t) => {
+  const text = ['# Title', '', '- [ ] task', '- [x] done', '', '| a | b |', '| :- | -: |', '| 1 | 2 |', '', '```bash {#one}', 'echo ~~x~~ https://example.org', '```', '', big(100)].join('\n')
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
+  t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
+  const parsed = parseMarkdownTree(text)
+  enableTreeCache(dir)
+  parseMarkdownTree(text)
+  t.ok(existsSync(dir) && readdirSync(dir).length === 1, 'stored')
+  t.strictSame(parseMarkdownTree(text), parsed, 'read back: the same tree, node for node')
+})
