@@ -44,6 +44,7 @@ t.test('RUNBOOK_NO_CACHE: nothing is stored', async (t) => {
   const listed = await runCli(['list', file], {env: {...box.env, RUNBOOK_NO_CACHE: '1'}})
   t.equal(listed.code, 0, listed.stderr)
   t.same(box.trees(), [])
+  t.notOk(existsSync(path.join(box.dir, 'cache', 'runbook')), 'no cache of any kind (code cache included)')
 })
 
 t.test('real documents: the same steps and lint findings from a stored tree', async (t) => {
