@@ -93,7 +93,7 @@ function alignMiddle(patterns: LinePattern[], actual: string[], raw: string[] | 
         if (pattern.matches(actual[a0 + j]!, raw?.[a0 + j])) {
           matched[here] = 1
           best = Math.min(best, cost[down + 1]!)
-          if (pattern.repeat) best = Math.min(best, cost[here + 1]!) // one more line for a quantified pattern
+          if (pattern.repeat && pattern.repeat.max > 1) best = Math.min(best, cost[here + 1]!) // one more line, when the quantifier allows it
         }
       }
       cost[here] = best
