@@ -3,7 +3,7 @@
 // reads it instead of parsing and compiling again. Node 20 has no cache for ES modules; this one
 // works on every Node. The cache is only ever a shortcut: a missing, unreadable or rejected cache
 // file, or a home that cannot be written, gives the same behaviour, just slower.
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
@@ -11,6 +11,8 @@ import {Script} from 'node:vm'
 // The text around the file's source: the same function Node wraps a CommonJS module in.
 export const wrapperStart = '(function (exports, require, module, __filename, __dirname) { '
 const wrapperEnd = '\n})'
+// How many caches of other builds of one command may stay beside this build's.
+const keepOthers = 4
 
 // A loaded CommonJS file, and how to keep what this run compiled for the next one.
 export interface CachedLoad {
@@ -36,6 +38,8 @@ export function loadWithCodeCache(file: string, cacheFile: string): CachedLoad {
   const script = new Script(wrapperStart + source + wrapperEnd, {filename: file, ...(cachedData ? {cachedData} : {})})
   // V8 checks the cache against the source, its own version and flags; a refused cache is replaced.
   const usable = cachedData !== undefined && !script.cachedDataRejected
+  // A used cache counts as fresh for the tidying below, at most once an hour.
+  if (usable) markUsed(cacheFile)
   const module = {exports: {} as Record<string, unknown>}
   const run = script.runInThisContext() as (...args: unknown[]) => void
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
@@ -52,8 +56,18 @@ export function loadWithCodeCache(file: string, cacheFile: string): CachedLoad {
   }
 }
 
-// Write by rename (a concurrent start reads the old file or the new one), then drop this
-// command's caches for other builds of runbook on the same Node: they would never be read again.
+function markUsed(cacheFile: string): void {
+  try {
+    const now = Date.now()
+    if (now - statSync(cacheFile).mtimeMs > 60 * 60 * 1000) utimesSync(cacheFile, now / 1000, now / 1000)
+  } catch {
+    // a read-only cache: it stays as it is
+  }
+}
+
+// Write by rename (a concurrent start reads the old file or the new one), then tidy up this
+// command's caches of other builds on the same Node. Other installations or checkouts of runbook
+// may still use theirs, so only those unused for a day go, and at most `keepOthers` stay.
 function writeCache(cacheFile: string, data: Buffer): void {
   const dir = path.dirname(cacheFile)
   mkdirSync(dir, {recursive: true})
@@ -62,7 +76,12 @@ function writeCache(cacheFile: string, data: Buffer): void {
   renameSync(temp, cacheFile)
   const base = path.basename(cacheFile)
   const prefix = base.slice(0, base.lastIndexOf('-') + 1)
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith(prefix) && name.endsWith('.bin') && name !== base) rmSync(path.join(dir, name), {force: true})
-  }
+  const others = readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.bin') && name !== base)
+    .map((name) => ({file: path.join(dir, name), used: statSync(path.join(dir, name), {throwIfNoEntry: false})?.mtimeMs ?? 0}))
+    .sort((a, b) => b.used - a.used)
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
+  others.forEach(({file, used}, index) => {
+    if (index >= keepOthers || used < dayAgo) rmSync(file, {force: true})
+  })
 }

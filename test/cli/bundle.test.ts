@@ -3,7 +3,7 @@
 // cache must be used, refused or skipped without changing anything, and stack traces must still
 // point at lib/ under --debug.
 import t, {type Test} from 'tap'
-import {existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {SourceMap} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -51,8 +51,10 @@ function functionsThatRan(name: string, functions: Array<{ranges: Array<{startOf
 
 // Run the CLI under V8 coverage: the built files it loaded, and the sources whose functions ran.
 async function ranSources(t: Test, args: string[], env: Record<string, string> = {}): Promise<{code: number | null; files: string[]; sources: string[]; stderr: string}> {
-  const coverage = t.testdir()
-  const result = await runCli(args, {env: {NODE_V8_COVERAGE: coverage, ...env}})
+  const coverage = path.join(t.testdir(), 'coverage')
+  // An empty cache folder: the CLI file is compiled from its source, as on a first start.
+  const cacheHome = path.join(t.testdir(), 'cache')
+  const result = await runCli(args, {env: {NODE_V8_COVERAGE: coverage, XDG_CACHE_HOME: cacheHome, ...env}})
   const files: string[] = []
   const sources: string[] = []
   for (const report of readdirSync(coverage)) {
@@ -163,15 +165,22 @@ t.test('a command keeps its code cache in the OS cache folder, reuses it, and re
   const env = {XDG_CACHE_HOME: cacheHome}
   const cacheDir = path.join(cacheHome, 'runbook', 'v8-code-cache')
   const hash = cliFile.slice('cli-'.length, -'.cjs'.length)
-  // A cache of an older build of the same command on the same Node: replaced, then removed.
+  // Caches of other builds of the same command on the same Node (other checkouts or installed
+  // versions): one unused for two days goes when this build writes its own, a recent one stays.
   mkdirSync(cacheDir, {recursive: true})
   const stale = path.join(cacheDir, `list-${process.version}-${process.arch}-OLDBUILD.bin`)
+  const recent = path.join(cacheDir, `list-${process.version}-${process.arch}-OTHERBUILD.bin`)
   writeFileSync(stale, 'old')
+  writeFileSync(recent, 'other')
+  const twoDaysAgo = (Date.now() - 2 * 24 * 60 * 60 * 1000) / 1000
+  utimesSync(stale, twoDaysAgo, twoDaysAgo)
   const first = await runCli(['list', book.file], {env})
   t.equal(first.code, 0)
   const cacheFile = path.join(cacheDir, `list-${process.version}-${process.arch}-${hash}.bin`)
   t.ok(existsSync(cacheFile), 'the first run wrote the cache of `list`')
-  t.notOk(existsSync(stale), 'the older build\'s cache is gone')
+  t.notOk(existsSync(stale), 'the stale cache of another build is gone')
+  t.ok(existsSync(recent), 'the recent cache of another build stays')
+  rmSync(recent)
   t.same(readdirSync(cacheDir).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left')
   const written = statSync(cacheFile)
   const second = await runCli(['list', book.file], {env})
