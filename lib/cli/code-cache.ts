@@ -3,10 +3,11 @@
 // reads it instead of parsing and compiling again. Node 20 has no cache for ES modules; this one
 // works on every Node. The cache is only ever a shortcut: a missing, unreadable or rejected cache
 // file, or a home that cannot be written, gives the same behaviour, just slower.
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
+import {isPrivateFolder} from '../private-folder.js'
 
 // The text around the file's source: the same function Node wraps a CommonJS module in.
 export const wrapperStart = '(function (exports, require, module, __filename, __dirname) { '
@@ -26,12 +27,14 @@ export function cacheFileFor(cacheDir: string, name: string, build: string): str
   return path.join(cacheDir, `${name}-${process.version}-${process.arch}-${build}.bin`)
 }
 
-// Run the CommonJS `file` through vm.Script, with `cacheFile`'s code cache when it is there.
+// Run the CommonJS `file` through vm.Script, with `cacheFile`'s code cache when it is there. A
+// cache folder that others could write is neither read nor written: a planted cache is code.
 export function loadWithCodeCache(file: string, cacheFile: string): CachedLoad {
   const source = readFileSync(file, 'utf8')
+  const trusted = isPrivateFolder(path.dirname(cacheFile))
   let cachedData: Buffer | undefined
   try {
-    cachedData = readFileSync(cacheFile)
+    if (trusted) cachedData = readFileSync(cacheFile)
   } catch {
     // no cache yet (or unreadable): compile from the source
   }
@@ -46,7 +49,7 @@ export function loadWithCodeCache(file: string, cacheFile: string): CachedLoad {
   return {
     exports: module.exports,
     saveCache() {
-      if (usable) return
+      if (usable || !trusted) return
       try {
         writeCache(cacheFile, script.createCachedData())
       } catch {
@@ -70,7 +73,6 @@ function markUsed(cacheFile: string): void {
 // may still use theirs, so only those unused for a day go, and at most `keepOthers` stay.
 function writeCache(cacheFile: string, data: Buffer): void {
   const dir = path.dirname(cacheFile)
-  mkdirSync(dir, {recursive: true})
   const temp = `${cacheFile}.${process.pid}.tmp`
   writeFileSync(temp, data)
   renameSync(temp, cacheFile)

@@ -10,10 +10,11 @@
 // (parsing them costs less than a file read); a folder that others could write is not used, since
 // a planted tree would change what runs; any failure falls back to parsing.
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {treeCacheFolder} from '../cache-folder.js'
+import {isPrivateFolder} from '../private-folder.js'
 
 // Below this size a document is parsed every time.
 const smallest = 2048
@@ -47,16 +48,6 @@ function usableFolder(): string | undefined {
   return checked.usable ?? undefined
 }
 
-function isPrivateFolder(dir: string): boolean {
-  try {
-    mkdirSync(dir, {recursive: true, mode: 0o700})
-    const info = statSync(dir)
-    const mine = process.getuid === undefined || info.uid === process.getuid()
-    return info.isDirectory() && mine && (info.mode & 0o022) === 0
-  } catch {
-    return false
-  }
-}
 
 const builds = new Map<string, string>()
 

@@ -3,7 +3,7 @@
 // cache must be used, refused or skipped without changing anything, and stack traces must still
 // point at lib/ under --debug.
 import t, {type Test} from 'tap'
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {SourceMap} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -215,4 +215,17 @@ t.test('a cache folder that cannot be written changes nothing', async (t) => {
   t.equal(ran.code, 0)
   t.equal(ran.stderr, '')
   t.equal(readFileSync(blocked, 'utf8'), '', 'the file is untouched')
+})
+
+t.test('a cache folder that others could write is neither read nor written', async (t) => {
+  const book = runbookDir(`# O\n\n${fence}bash {#a}\necho a\n${fence}\n`)
+  t.teardown(book.cleanup)
+  const cacheHome = t.testdir()
+  const cacheDir = path.join(cacheHome, 'runbook', 'v8-code-cache')
+  mkdirSync(cacheDir, {recursive: true})
+  chmodSync(cacheDir, 0o777)
+  const reference = await runCli(['list', book.file])
+  const listed = await runCli(['list', book.file], {env: {XDG_CACHE_HOME: cacheHome}})
+  t.same([listed.code, listed.stdout, listed.stderr], [reference.code, reference.stdout, reference.stderr])
+  t.same(readdirSync(cacheDir), [], 'no cache written where others could plant one')
 })
