@@ -40,6 +40,8 @@ export async function measure(ctx) {
     if (ok.stepMs) notes.push(`evidence: the 200 steps' own durations add up to ${Math.round(ok.stepMs)} ms`)
     time('runbook-200', `${ctx.node} ${ctx.cli} run ${w.perStep200} --reporter plain`, ok.seconds)
     time('runbook-1', `${ctx.node} ${ctx.cli} run ${w.perStep1} --reporter plain`, 0.3)
+    // The same run with every cache off (parsed documents, V8 code): what a first run pays.
+    time('runbook-200-nocache', `env RUNBOOK_NO_CACHE=1 ${ctx.node} ${ctx.cli} run ${w.perStep200} --reporter plain`, ok.seconds)
   }
 
   const perStep = (name) => seconds(`${name}-200`) == null || seconds(`${name}-1`) == null
@@ -55,6 +57,7 @@ export async function measure(ctx) {
         target: {on: 'ratio', max: 0.5}, targetText: '≤ 0.5× txm'}),
       check({label: 'ms per step above one bash -c', unit: 'ms', ours: working ? above('runbook') : null, peer: above('txm'), peerName: 'txm',
         target: {on: 'value', max: 1}, targetText: '≤ 1 ms'}),
+      check({label: 'whole run, 200 steps, caches off (RUNBOOK_NO_CACHE=1)', unit: 's', ours: working ? seconds('runbook-200-nocache') : null, peer: seconds('txm-200'), peerName: 'txm --jobs 1', note: 'info'}),
       check({label: 'whole run, CPU time (user+sys)', unit: 's', ours: working ? times['runbook-200']?.cpu : null, peer: times['txm-200']?.cpu, peerName: 'txm --jobs 1', note: 'info'}),
       check({label: 'whole run vs cram (one shell)', unit: 's', ours: working ? seconds('runbook-200') : null, peer: seconds('cram-200'), peerName: 'cram3',
         note: 'info'}),
