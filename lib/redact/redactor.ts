@@ -10,6 +10,7 @@ export interface Redactor {
   redact(text: string): string
   stream(): {write(chunk: string): string; end(): string}
   add(values: string[]): void
+  knowsSecrets?(): boolean // false while there is nothing to mask (every text comes back unchanged)
 }
 
 const mask = '***'
@@ -39,6 +40,7 @@ export function createRedactor(values: string[]): Redactor {
   return {
     redact,
     add,
+    knowsSecrets: () => masking.pattern !== undefined,
     stream() {
       let held = ''
       return {

@@ -6,20 +6,26 @@ import {fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync} fro
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
+// The length of what each descriptor's file holds, as far as writeJobFile knows (only the runner
+// writes these files, except a spawned job's own, which is written once).
+const lengths = new Map<number, number>()
+
 // A new anonymous file, holding `text`; the caller closes the descriptor.
 export function openJobFile(text = ''): number {
   const path = join(tmpdir(), `runbook-job-${process.pid}-${randomBytes(6).toString('hex')}`)
   const fd = openSync(path, 'wx+', 0o600)
   unlinkSync(path)
+  lengths.set(fd, 0) // a new, empty file (its descriptor number may have served another before)
   if (text !== '') writeJobFile(fd, text)
   return fd
 }
 
-// Replace the file's contents with `text`.
+// Replace the file's contents with `text` (cut to length only when the old text was longer).
 export function writeJobFile(fd: number, text: string): void {
   const bytes = Buffer.from(text)
   writeSync(fd, bytes, 0, bytes.length, 0)
-  ftruncateSync(fd, bytes.length)
+  if ((lengths.get(fd) ?? Infinity) > bytes.length) ftruncateSync(fd, bytes.length)
+  lengths.set(fd, bytes.length)
 }
 
 // The file's whole text ('' when it cannot be read).

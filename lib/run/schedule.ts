@@ -40,12 +40,20 @@ export async function runGraph(
   }
   const execute = (node: PlanNode, runContext: RunContext): Promise<StepRun> =>
     node.table ? runTable(runContext, node.table, stateBefore(node)) : runStep(runContext, node.step!, stateBefore(node))
+  const done = (result: StepResult) => satisfies(result) || (context.update === true && onlyOutputDiffered(result))
+  // The nodes neither recorded nor started, in document order: each pass looks at these only, and
+  // allocates nothing for a node that is not ready (a pass runs twice a step: on a long runbook,
+  // closures made per node and pass were most of what a step allocated).
+  let waiting = nodes
 
+  let progressed = false
   while (results.size < nodes.length) {
-    let progressed = false
-    for (const node of nodes) {
+    if (progressed) waiting = waiting.filter((node) => !results.has(node.id) && !running.has(node.id))
+    progressed = false
+    for (let i = 0; i < waiting.length; i++) {
+      const node = waiting[i]!
       if (results.has(node.id) || running.has(node.id)) continue
-      if (!node.needs.every((need) => results.has(need))) continue
+      if (!allIn(node.needs, results)) continue
       const source = (node.step ?? node.table)!
       const reason = excluded.get(node.id)
       if (reason !== undefined) {
@@ -60,8 +68,7 @@ export async function runGraph(
         progressed = true
         continue
       }
-      const done = (result: StepResult) => satisfies(result) || (context.update === true && onlyOutputDiffered(result))
-      const blocker = node.needs.find((need) => !done(results.get(need)!))
+      const blocker = firstBlocker(node.needs, results, done)
       if (blocker !== undefined && !always) {
         const status = results.get(blocker)!.status
         record(node, plainResult(source, 'not-run', `needs \`${blocker}\`, which ${status === 'not-run' ? 'did not run' : `ended ${status}`}`), stateBefore(node), true)
@@ -83,4 +90,17 @@ export async function runGraph(
     await Promise.race(running.values())
   }
   return results
+}
+
+// True when every id of `needs` has a result.
+// (Indexed: this runs for every waiting node twice a step, and an array iterator is an allocation.)
+function allIn(needs: readonly string[], results: ReadonlyMap<string, StepResult>): boolean {
+  for (let i = 0; i < needs.length; i++) if (!results.has(needs[i]!)) return false
+  return true
+}
+
+// The first need whose result does not count as done, if any.
+function firstBlocker(needs: readonly string[], results: ReadonlyMap<string, StepResult>, done: (result: StepResult) => boolean): string | undefined {
+  for (const need of needs) if (!done(results.get(need)!)) return need
+  return undefined
 }

@@ -10,9 +10,13 @@ const reserved = new Set(['BASHOPTS', 'SHELLOPTS', 'UID', 'EUID', 'PPID', 'BASH_
 // Variables bash sets itself when it starts: their values in the server are not the ones it was given.
 const ownedByBash = ['PWD', 'OLDPWD', 'SHLVL', '_']
 
-// True for a name a job may export or unset.
+const checked = new Map<string, boolean>()
+
+// True for a name a job may export or unset (remembered: the same names come every step).
 function settable(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name)
+  let ok = checked.get(name)
+  if (ok === undefined) checked.set(name, (ok = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name)))
+  return ok
 }
 
 // What the server exports now, as far as the runner knows (undefined: a value bash chose).
@@ -34,8 +38,9 @@ export class ServerEnv {
       this.known.delete(name)
     }
     const pairs: string[] = []
-    for (const [name, value] of Object.entries(env)) {
-      if (!settable(name) || (this.known.has(name) && this.known.get(name) === value)) continue
+    for (const name in env) {
+      const value = env[name]!
+      if (this.known.get(name) === value || !settable(name)) continue
       pairs.push(`${name}=${shellQuote(value)}`)
       this.known.set(name, value)
     }

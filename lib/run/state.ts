@@ -90,7 +90,8 @@ export const perStepNames = new Set(['RUNBOOK_STEP_ID', 'SHLVL', '_', 'OLDPWD'])
 export function nextState(before: SessionState, after: SessionState | undefined, stepEnv: Record<string, string>, stepCwd?: string): SessionState {
   if (!after) return before
   const env: Record<string, string> = {}
-  for (const [name, value] of Object.entries(after.env)) {
+  for (const name in after.env) {
+    const value = after.env[name]!
     if (perStepNames.has(name) || isStatusVariable(name)) continue
     if (name in stepEnv && stepEnv[name] === value) {
       if (name in before.env) env[name] = before.env[name]!
