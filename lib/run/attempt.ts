@@ -66,10 +66,12 @@ export function mergesStreams(step: Step): boolean {
 // The environment of a step's process: the session, the step's `env=`, and the run's tags. Built
 // by assignment: spreading a few hundred keys (one status variable per finished step) into an
 // object literal copies V8's property descriptors again for each key, ~0.5 ms a step at 250.
-export function processEnv(context: RunContext, step: Step, state: SessionState, resolved: Resolved): Record<string, string> {
+// Without `withStatuses`, the status variables are left out (the session server gets them on
+// their own: session-env.ts).
+export function processEnv(context: RunContext, step: Step, state: SessionState, resolved: Resolved, withStatuses = true): Record<string, string> {
   const env: Record<string, string> = {}
   for (const name in state.env) env[name] = state.env[name]!
-  statusEnv(context.statuses, env)
+  if (withStatuses) statusEnv(context.statuses, env)
   for (const name in resolved.env) env[name] = resolved.env[name]!
   env['PWD'] = resolved.cwd
   return Object.assign(env, stepTags(context, step.id))
@@ -89,10 +91,12 @@ export async function runProcessAttempt(
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
   const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined, keepState: keepsState(code, state)} : undefined
+  const session = context.session
+  const inSession = session !== undefined && !session.dead && job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code)
   const request = {
     ...command,
     cwd: resolved.cwd,
-    env: processEnv(context, step, state, resolved),
+    env: processEnv(context, step, state, resolved, !inSession),
     timeoutMs: resolved.timeoutMs,
     tags: stepTags(context, step.id),
     ...(context.signal ? {signal: context.signal} : {}),
@@ -103,9 +107,7 @@ export async function runProcessAttempt(
     },
     ...(job ? {job} : {}),
   }
-  const session = context.session
-  const inSession = session !== undefined && !session.dead && job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code)
-  const outcome = inSession ? await runInSession(session, {...request, job: job!}) : await spawnStep(request)
+  const outcome = inSession ? await runInSession(session!, {...request, job: job!, stepEnv: resolved.env, ...(context.statuses ? {statuses: context.statuses} : {})}) : await spawnStep(request)
   let after: SessionState | undefined
   if (bash) {
     if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell, state.options)

@@ -18,8 +18,9 @@ function jobScript(session: ShellSession, id: string, request: SessionRequest): 
   return bashJobText({...request.job, id, jobFd: sessionFds.job, cwd: request.cwd, mark: session.mark(id)})
 }
 
-// A session job: the spawn request plus the bash job's code, carried state and options.
-export type SessionRequest = SpawnRequest & {job: BashJobSpec}
+// A session job: the spawn request plus the bash job's code, carried state and options; the status
+// variables come apart from `env` (session-env.ts).
+export type SessionRequest = SpawnRequest & {job: BashJobSpec; statuses?: ReadonlyMap<string, string>; stepEnv?: Record<string, string>}
 
 // Run the step's code in the session and resolve when the job is over.
 export function runInSession(session: ShellSession, request: SessionRequest): Promise<SpawnOutcome> {
@@ -113,6 +114,6 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
         ended[name] = true
         maybeDone()
       },
-    }, request.job.keepState === true)
+    }, {keepState: request.job.keepState === true, ...(request.statuses ? {statuses: request.statuses} : {}), ...(request.stepEnv ? {overrides: request.stepEnv} : {})})
   })
 }

@@ -96,12 +96,14 @@ export class ShellSession {
 
   // Start a job with the exported environment `env`; its events go to `listener` until both
   // sentinels and the exit report arrive.
-  // A job started with `keepState` sends no state records: none are read.
-  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener, keepState = false): string {
+  // A job started with `keepState` sends no state records: none are read. `statuses` (step id →
+  // status) become `$RUNBOOK_STATUS_<ID>`, unless `env` names the variable itself.
+  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener, options: {keepState?: boolean; statuses?: ReadonlyMap<string, string>; overrides?: Record<string, string>} = {}): string {
+    const {keepState = false} = options
     const id = String(++this.counter)
     this.current = {id, listener, keepState}
     writeJobFile(this.jobFd, script(id))
-    const delta = this.serverEnv.delta(env)
+    const delta = this.serverEnv.delta(env, options.statuses, options.overrides)
     if (delta !== '') writeJobFile(this.envFd, delta)
     ;(this.child.stdio[3] as unknown as Writable).write(`${id}${delta === '' ? '' : '+'}\0`)
     return id
