@@ -17,7 +17,8 @@ export function artifactLines(result: StepResult, options: RegionOptions): strin
       lines.push(`- ${name} · ${facts.join(' · ')}`)
       continue
     }
-    const href = [options.evidenceLink, 'steps', safeName(result.id), 'artifacts', ...file.path.split('/')]
+    // The link to the evidence folder is `/`-separated (`../evidence`): each part is encoded on its own.
+    const href = [...options.evidenceLink.split('/'), 'steps', safeName(result.id), 'artifacts', ...file.path.split('/')]
       .filter((part) => part !== '' && part !== '.')
       .map((part) => (part === '..' ? part : encodeURIComponent(part)))
       .join('/')

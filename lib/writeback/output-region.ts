@@ -63,7 +63,7 @@ function hostsSection(step: Step, result: StepResult, options: RegionOptions, cl
   const hosts = result.hosts ?? []
   const lines = options.stable ? ['| host | status |', '| --- | --- |'] : ['| host | status | duration |', '| --- | --- | --- |']
   for (const host of hosts) {
-    const name = inlineText(host.host).replace(/\|/g, '\\|')
+    const name = inlineText(host.host) // `|` is escaped there already: a second backslash would end the cell
     lines.push(options.stable ? `| ${name} | ${host.status} |` : `| ${name} | ${host.status} | ${host.attempts > 0 ? formatDuration(host.durationMs) : '—'} |`)
   }
   lines.push('')
