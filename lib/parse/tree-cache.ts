@@ -79,9 +79,11 @@ function store(dir: string, file: string, tree: unknown): void {
   }
 }
 
+// Past `most` entries, the oldest go until half remain: a run over many documents prunes once per
+// `most / 2` new trees, not after every one.
 function prune(dir: string): void {
   const names = readdirSync(dir).filter((name) => name.endsWith('.json'))
   if (names.length <= most) return
   const byAge = names.map((name) => ({name, time: statSync(path.join(dir, name)).mtimeMs})).sort((a, b) => a.time - b.time)
-  for (const {name} of byAge.slice(0, names.length - most)) rmSync(path.join(dir, name), {force: true})
+  for (const {name} of byAge.slice(0, names.length - most / 2)) rmSync(path.join(dir, name), {force: true})
 }

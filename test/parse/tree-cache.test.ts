@@ -50,7 +50,7 @@ t.test('a folder others may write is not used', async (t) => {
   t.same(readdirSync(open), [], 'nothing written there')
 })
 
-t.test('off unless turned on; at most 256 entries are kept', async (t) => {
+t.test('off unless turned on; past 256 entries the oldest go', async (t) => {
   const {calls, parse} = counting()
   cachedTree(big(100), parser, parse)
   cachedTree(big(100), parser, parse)
@@ -58,8 +58,15 @@ t.test('off unless turned on; at most 256 entries are kept', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
   t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
   enableTreeCache(dir)
-  for (let i = 0; i < 260; i++) cachedTree(`${big(100)}\n<!-- ${i} -->\n`, parser, parse)
-  t.equal(readdirSync(dir).filter((name) => name.endsWith('.json')).length, 256)
+  for (let i = 0; i < 256; i++) cachedTree(`${big(100)}\n<!-- ${i} -->\n`, parser, parse)
+  t.equal(readdirSync(dir).filter((name) => name.endsWith('.json')).length, 256, 'up to 256 kept')
+  cachedTree(`${big(100)}\n<!-- one more -->\n`, parser, parse)
+  t.equal(readdirSync(dir).filter((name) => name.endsWith('.json')).length, 128, 'one more: the oldest go until half remain')
+  const before = calls.length
+  cachedTree(`${big(100)}\n<!-- one more -->\n`, parser, parse)
+  t.equal(calls.length, before, 'the newest tree stays')
+  cachedTree(`${big(100)}\n<!-- 0 -->\n`, parser, parse)
+  t.equal(calls.length, before + 1, 'the oldest went')
 })
 
 t.test('a tree read back from JSON is the parsed tree', async (t) => {
