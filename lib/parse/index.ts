@@ -1,5 +1,4 @@
 // Markdown → Runbook: the parser's public face. Never throws on input; problems become diagnostics.
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Nodes, Root} from 'mdast'
 import {Diagnostic, hasErrors} from '../diagnostic.js'
@@ -135,7 +134,8 @@ function codeSpans(tree: Root, text: string): Array<{start: number; end: number}
 
 // Read a runbook from disk (unless `source` is given) and parse it; `file` is the name shown in messages.
 export async function readRunbook(filePath: string, options: {all?: boolean; file?: string; source?: string} = {}): Promise<Runbook> {
-  const source = options.source ?? (await readFile(filePath, 'utf8'))
+  // node:fs/promises (with the readline it loads) only when the caller did not read the file.
+  const source = options.source ?? (await (await import('node:fs/promises')).readFile(filePath, 'utf8'))
   const parseOptions: ParseOptions = {file: options.file ?? filePath, dir: path.dirname(path.resolve(filePath))}
   if (options.all !== undefined) parseOptions.all = options.all
   return parseRunbook(source, parseOptions)

@@ -101,6 +101,21 @@ t.test('list runs the parser, not the executor, execa, undici or the linter', as
   for (const prefix of ['lib/run/', 'lib/lint/', 'lib/report/', 'node_modules/execa/', 'node_modules/undici/']) t.notOk(loads(sources, prefix), `not ${prefix}`)
 })
 
+t.test('list of a small document loads no node:crypto (only documents worth a cached tree need a key)', async (t) => {
+  const book = runbookDir(`# L\n\n${fence}bash {#a}\necho a\n${fence}\n`)
+  t.teardown(book.cleanup)
+  const builtins = path.join(t.testdir(), 'builtins.txt')
+  const record = 'data:text/javascript,' + encodeURIComponent(
+    "import {writeFileSync} from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BUILTINS_FILE, process.moduleLoadList.join('\\n')))",
+  )
+  const listed = await runCli(['list', book.file], {env: {NODE_OPTIONS: `--import=${record}`, BUILTINS_FILE: builtins}})
+  t.equal(listed.code, 0)
+  const loaded = readFileSync(builtins, 'utf8').split('\n')
+  t.ok(loaded.includes('NativeModule vm'), 'the list of built-in modules was recorded')
+  t.notOk(loaded.includes('NativeModule crypto'), 'no node:crypto')
+  t.notOk(loaded.includes('NativeModule fs/promises'), 'no node:fs/promises')
+})
+
 t.test('a shell-only run does not load undici; a run with an http step does', async (t) => {
   const shell = runbookDir(`# S\n\n${fence}bash {#a}\necho a\n${fence}\n`)
   t.teardown(shell.cleanup)
