@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, closeSync, constants, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import t from 'tap'
@@ -63,9 +63,19 @@ t.test('a symlinked file is written through to its target; the link stays', asyn
   t.equal(readFileSync(path.join(dir, 'real.md'), 'utf8'), 'new\n')
 })
 
-t.test('a device is written into, never replaced', async (t) => {
-  t.same(await writeFileAtomic('/dev/null', 'gone\n'), {path: '/dev/null', conflict: false})
-  t.ok(statSync('/dev/null').isCharacterDevice())
+// A FIFO in a temporary folder, never a real device such as /dev/null: under mutation testing a
+// broken check would replace the file it writes to.
+t.test('a FIFO is written into, never replaced', async (t) => {
+  const dir = folder(t)
+  const fifo = path.join(dir, 'pipe')
+  t.equal(spawnSync('mkfifo', [fifo]).status, 0)
+  const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK)
+  t.teardown(() => closeSync(reader))
+  t.same(await writeFileAtomic(fifo, 'through\n'), {path: fifo, conflict: false})
+  const buffer = Buffer.alloc(64)
+  t.equal(buffer.toString('utf8', 0, readSync(reader, buffer)), 'through\n')
+  t.ok(lstatSync(fifo).isFIFO())
+  t.same(readdirSync(dir), ['pipe'])
 })
 
 t.test('temp files and a lock left by a process that is gone are cleared; a live one is kept', async (t) => {
