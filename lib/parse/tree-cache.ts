@@ -20,8 +20,10 @@ import {lazyRequire} from '../lazy-require.js'
 // instructions on Node 24 (a third of Node's own start) and 18 M on Node 20.
 const load = lazyRequire(import.meta.url)
 
-// Below this size a document is parsed every time.
+// Outside these sizes a document is parsed every time: below, parsing costs less than a file read;
+// above, the JSON tree (about ten times the text) would cost more to store and read than it saves.
 const smallest = 2048
+const largest = 1 << 20
 // At most this many trees are kept; the oldest go first.
 const most = 256
 
@@ -31,7 +33,7 @@ let checked: {dir: string | undefined; usable: string | null} | undefined
 // The tree of `markdown`: from the cache when an entry made by this parser exists, else `parse`'s
 // (then stored). `parser` is the URL of the module that parses (its build identifies the tree).
 export function cachedTree<T>(markdown: string, parser: string, parse: (text: string) => T): T {
-  const dir = markdown.length >= smallest ? usableFolder() : undefined
+  const dir = markdown.length >= smallest && markdown.length <= largest ? usableFolder() : undefined
   if (!dir) return parse(markdown)
   const file = path.join(dir, `${key(markdown, parser)}.json`)
   try {

@@ -34,6 +34,10 @@ t.test('an unchanged document is read back; an edited one is parsed again', asyn
   cachedTree('# small\n', parser, parse)
   cachedTree('# small\n', parser, parse)
   t.equal(calls.length, 5, 'a small document is parsed every time')
+  const huge = `# Huge\n\n${'x'.repeat(1 << 20)}\n`
+  cachedTree(huge, parser, parse)
+  cachedTree(huge, parser, parse)
+  t.equal(calls.length, 7, 'a document over 1 MiB is parsed every time')
 })
 
 t.test('a folder others may write is not used', async (t) => {
