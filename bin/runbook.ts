@@ -82,8 +82,11 @@ const code = await main(process.argv.slice(2), {
   interrupt: controller.signal,
 })
 process.exitCode = code
-// Keep what this command compiled for its next start (only when there was no usable cache).
-if (cli.commandNames.includes(command)) loaded.saveCache()
+// Keep what this command compiled for its next start (only when there was no usable cache), once it
+// did its work: a cache made by `--help` or a usage error would hold little of the command's code,
+// and a usable cache is never replaced.
+const didWork = code === 0 || code === 1
+if (cli.commandNames.includes(command) && didWork && !process.argv.includes('--help') && !process.argv.includes('-h')) loaded.saveCache()
 // Let stdout and stderr drain (a pipe may still hold megabytes of a report), then leave even
 // if a stray handle (a socket, a timer) would keep a finished run alive.
 process.stdout.write('', () => {

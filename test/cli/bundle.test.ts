@@ -211,9 +211,12 @@ t.test('a command keeps its code cache in the OS cache folder, reuses it, and re
   const run = await runCli(['run', book.file], {env})
   t.equal(run.code, 0)
   t.ok(existsSync(path.join(cacheDir, `run-${process.version}-${process.arch}-${hash}.bin`)), 'the cache of `run`')
-  // An unknown command or --help writes nothing.
+  // An unknown command, --help, a command's --help or a usage error writes nothing: such a cache
+  // would hold little of the command's code, and a usable cache is never replaced.
   await runCli(['nosuchcommand'], {env})
   await runCli(['--help'], {env})
+  t.equal((await runCli(['plan', '--help'], {env})).code, 0)
+  t.equal((await runCli(['plan', path.join(book.dir, 'missing.md')], {env})).code, 2)
   t.same(readdirSync(cacheDir).sort(), [path.basename(cacheFile), `run-${process.version}-${process.arch}-${hash}.bin`], 'no other cache file')
 })
 
