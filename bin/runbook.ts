@@ -9,7 +9,7 @@ import {cacheFileFor, loadWithCodeCache} from '../lib/cli/code-cache.js'
 import {cacheFolder} from '../lib/cache-folder.js'
 
 // Set by scripts/bundle.mjs: the file name of the bundled CLI beside this one (`cli-<hash>.cjs`).
-declare const RUNBOOK_CLI_FILE: string
+declare const RUNBOOK_CLI_FILE: string | undefined
 
 // `runbook --version` answers before anything else loads (the version is part of the bundle).
 if (process.argv.length === 3 && ['-v', '--version', 'version'].includes(process.argv[2]!)) {
@@ -37,11 +37,18 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 // The CLI itself is one CommonJS file, run with a V8 code cache per command (lib/cli/code-cache.ts):
 // the second start of a command skips most parsing and compiling, on Node 20 too. Under --debug
 // Node's own loader runs it instead, so that stacks are mapped through the source map.
-const cliFile = fileURLToPath(new URL(`./${RUNBOOK_CLI_FILE}`, import.meta.url))
+// tsc emits this file too, before the bundle replaces it: that copy knows no CLI file and runs the
+// CLI from dist/lib/, so a start in the middle of a rebuild still works.
 const command = process.argv[2] ?? ''
-const loaded = process.argv.includes('--debug') || cache === undefined
-  ? {exports: createRequire(import.meta.url)(cliFile) as Record<string, unknown>, saveCache() {}}
-  : loadWithCodeCache(cliFile, cacheFileFor(path.join(cache, 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', RUNBOOK_CLI_FILE.replace(/^cli-|\.cjs$/g, '')))
+const loaded = typeof RUNBOOK_CLI_FILE !== 'string'
+  ? {exports: await import('../lib/cli/bundle-entry.js') as Record<string, unknown>, saveCache() {}}
+  : loadBundle(RUNBOOK_CLI_FILE)
+
+function loadBundle(name: string) {
+  const cliFile = fileURLToPath(new URL(`./${name}`, import.meta.url))
+  if (process.argv.includes('--debug') || cache === undefined) return {exports: createRequire(import.meta.url)(cliFile) as Record<string, unknown>, saveCache() {}}
+  return loadWithCodeCache(cliFile, cacheFileFor(path.join(cache, 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', name.replace(/^cli-|\.cjs$/g, '')))
+}
 const cli = loaded.exports as typeof import('../lib/cli/bundle-entry.js')
 const {main} = cli
 cli.enableTreeCache(cache === undefined ? undefined : path.join(cache, 'trees'))

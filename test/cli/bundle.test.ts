@@ -3,13 +3,16 @@
 // cache must be used, refused or skipped without changing anything, and stack traces must still
 // point at lib/ under --debug.
 import t, {type Test} from 'tap'
-import {chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {SourceMap} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {binPath, runCli} from '../helpers/cli.js'
 import {runbookDir} from '../helpers/run.js'
 import {wrapperStart} from '../../lib/cli/code-cache.js'
+import {repoDir} from '../helpers/paths.js'
+import {transform} from 'esbuild'
+import {spawnSync} from 'node:child_process'
 
 const binDir = path.dirname(binPath)
 const fence = '```'
@@ -246,4 +249,25 @@ t.test('a cache folder that others could write is neither read nor written', asy
   const listed = await runCli(['list', book.file], {env: {XDG_CACHE_HOME: cacheHome}})
   t.same([listed.code, listed.stdout, listed.stderr], [reference.code, reference.stdout, reference.stderr])
   t.same(readdirSync(cacheDir), [], 'no cache written where others could plant one')
+})
+
+t.test('the launcher as tsc emits it (before the bundle replaces it) runs the CLI from dist/lib', async (t) => {
+  // A copy of the build whose dist/bin/runbook.js is tsc's plain output of bin/runbook.ts: what a
+  // start in the middle of `npm run build` finds.
+  const root = t.testdir({})
+  for (const part of ['dist/lib', 'schemas', 'package.json']) cpSync(path.join(repoDir, part), path.join(root, part), {recursive: true})
+  symlinkSync(path.join(repoDir, 'node_modules'), path.join(root, 'node_modules'))
+  mkdirSync(path.join(root, 'dist/bin'))
+  const emitted = await transform(readFileSync(path.join(repoDir, 'bin/runbook.ts'), 'utf8'), {loader: 'ts', format: 'esm', target: 'es2022'})
+  writeFileSync(path.join(root, 'dist/bin/runbook.js'), emitted.code)
+  const book = runbookDir(`# T\n\n${fence}bash {#a}\necho from-tsc\n${fence}\n`)
+  t.teardown(book.cleanup)
+  const env = {...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(root, 'cache')}
+  const plain = spawnSync(process.execPath, [path.join(root, 'dist/bin/runbook.js'), 'list', book.file], {encoding: 'utf8', env})
+  const bundled = await runCli(['list', book.file])
+  t.same([plain.status, plain.stdout, plain.stderr], [bundled.code, bundled.stdout, bundled.stderr], 'list answers as the bundle does')
+  const ran = spawnSync(process.execPath, [path.join(root, 'dist/bin/runbook.js'), 'run', book.file, '--reporter', 'plain'], {encoding: 'utf8', env})
+  t.equal(ran.status, 0, ran.stderr)
+  t.match(ran.stdout, /1 passed/)
+  t.notOk(existsSync(path.join(root, 'cache', 'runbook', 'v8-code-cache')), 'no code cache for the unbundled CLI')
 })
