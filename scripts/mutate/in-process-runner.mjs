@@ -47,6 +47,14 @@ class InProcessTapRunner {
     this.ns = globalThis.__stryker__ ??= {}
     this.durations = new Map()
     this.within = createWatchdog()
+    // Run every test file once before any mutant, so that the packages they load (ajv, yaml …)
+    // are loaded whole: a mutant stopped by the watchdog in the middle of loading one would leave
+    // it half loaded in this process's module cache, and fail every later mutant's tests.
+    const cov = (this.ns.mutantCoverage ??= {static: {}, perTest: {}})
+    this.ns.currentTestId = '(warm-up)'
+    for (const file of this.testFiles) await runFile(file, ++generation, {bail: false})
+    delete this.ns.currentTestId
+    delete cov.perTest['(warm-up)']
   }
 
   async dryRun(options) {
