@@ -6,11 +6,10 @@
 // is evaluated anew with the mutant already active, as in a fresh process, and `tap` is the
 // stand-in of tap-shim.mjs. A "test" for Stryker is one top-level t.test of a file; what a file runs
 // while it loads counts as covered by each of its tests.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {register} from 'node:module'
 import {pathToFileURL} from 'node:url'
 import path from 'node:path'
-import {globSync} from 'glob'
 import {createWatchdog} from './watchdog.mjs'
 import {commonTokens, declareClassPlugin, PluginKind, tokens} from '@stryker-mutator/api/plugin'
 import {determineHitLimitReached, DryRunStatus, TestStatus, toMutantRunResult} from '@stryker-mutator/api/test-runner'
@@ -43,7 +42,7 @@ class InProcessTapRunner {
   async init() {
     const root = pathToFileURL(process.cwd() + path.sep).href
     register('./hooks.mjs', {parentURL: import.meta.url, data: {root}})
-    this.testFiles = this.options.tap.testFiles.flatMap((pattern) => globSync(pattern).sort())
+    this.testFiles = this.options.tap.testFiles.flatMap(expand)
     this.ns = globalThis.__stryker__ ??= {}
     this.durations = new Map()
     this.within = createWatchdog()
@@ -124,6 +123,14 @@ class InProcessTapRunner {
       ns.hitCount = undefined
     }
   }
+}
+
+// A `tap.testFiles` entry: a path, or `dir/*.test.js` (a `*` in the file name only).
+function expand(pattern) {
+  if (!pattern.includes('*')) return [pattern]
+  const dir = path.dirname(pattern)
+  const name = new RegExp(`^${path.basename(pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
+  return readdirSync(dir).filter((file) => name.test(file)).sort().map((file) => `${dir}/${file}`)
 }
 
 // Runs one test file in module generation `gen`; returns a result per top-level test it ran.
