@@ -38,10 +38,11 @@ export interface BashJob {
   optionsKnown?: boolean // the runner holds the O record this job starts from: send `O id\n=` when no option changed
 }
 
-// Where a job's EXIT trap writes, in both modes: the state records into the state file (reopened
-// read-write, without truncation: a longer earlier text may follow `E id`, the reader stops there),
-// the B and X records on the reply descriptor.
-export const jobChannels = {stateFile: '/dev/fd/64', replies: 62}
+// Where a job's EXIT trap writes, in both modes: the state records into the state file (descriptor
+// `state`, reopened read-write as `stateFile`, without truncation: a longer earlier text may follow
+// `E id`, the reader stops there), the B and X records on the reply descriptor. The session server
+// and a spawned job set up these descriptors from these numbers.
+export const jobChannels = {replies: 62, state: 64, stateFile: '/dev/fd/64'}
 
 // Session mode: the descriptors of the session's stdout and stderr, which get the output marker.
 export interface MarkerStreams {

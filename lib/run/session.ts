@@ -27,19 +27,20 @@ import {ServerEnv} from './session-env.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text, the state file.
-export const sessionFds = {stdout: 60, stderr: 61, replies: jobChannels.replies, job: 63, state: 64, env: 65}
+export const sessionFds = {stdout: 60, stderr: 61, replies: jobChannels.replies, job: 63, state: jobChannels.state, env: 65}
+const fd = sessionFds
 
 // Requests are `id NUL` or `id+ NUL`: short, because bash reads a pipe one byte at a time. `TMOUT=`
 // keeps a step's exported TMOUT from timing out the server's `read`. The server defines the job
 // library (bash-job.ts) once: every job it forks inherits the functions already parsed.
 const server = [
-  'exec 60>&1 61>&2 62>&4 63<&5 64<&6 65<&7 4>&- 5>&- 6>&- 7>&- >/dev/null 2>&1',
-  bashJobLibrary({stdout: 60, stderr: 61}),
+  `exec ${fd.stdout}>&1 ${fd.stderr}>&2 ${fd.replies}>&4 ${fd.job}<&5 ${fd.state}<&6 ${fd.env}<&7 4>&- 5>&- 6>&- 7>&- >/dev/null 2>&1`,
+  bashJobLibrary({stdout: fd.stdout, stderr: fd.stderr}),
   'set -m',
   'while TMOUT= IFS= read -r -d "" __rb_id <&3; do',
-  '  case $__rb_id in *+) __rb_id=${__rb_id%+}; . /dev/fd/65 ;; esac',
-  `  ( exec 3<&- 1>&60 2>&61 </dev/null; unset __rb_id; ${bashRunLine(sessionFds.job)} ) &`,
-  '  printf "P %s %s\\0" "$__rb_id" "$!" >&62',
+  `  case $__rb_id in *+) __rb_id=\${__rb_id%+}; . /dev/fd/${fd.env} ;; esac`,
+  `  ( exec 3<&- 1>&${fd.stdout} 2>&${fd.stderr} </dev/null; unset __rb_id; ${bashRunLine(fd.job)} ) &`,
+  `  printf "P %s %s\\0" "$__rb_id" "$!" >&${fd.replies}`,
   'done',
 ].join('\n')
 

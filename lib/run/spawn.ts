@@ -6,7 +6,7 @@ import type {Readable} from 'node:stream'
 import {StringDecoder} from 'node:string_decoder'
 import {spawn, type ChildProcess} from 'node:child_process'
 import type {Redactor} from '../redact/index.js'
-import {bashJobText, bashRunLine} from './bash-job.js'
+import {bashJobText, bashRunLine, jobChannels} from './bash-job.js'
 import {captureLimits, OutputCapture} from './capture.js'
 import {joinCgroupScript, startInCgroup} from './cgroup.js'
 import {openJobFile, readJobFile} from './job-file.js'
@@ -101,7 +101,7 @@ async function run(request: SpawnRequest, handle: ProcessHandle, stop: () => Pro
   // the runner there and back for each spawn would take the cgroup lock for all of Node's threads.
   const jobText = request.job ? joinCgroupScript(request.tags) + bashJobText({...request.job, id: '1', jobFd: 3}, true) : ''
   const jobFd = request.job ? openJobFile(jobText) : undefined
-  const args = request.job ? [...request.args, '-c', `exec 62>&4 64<&3 4>&-; ${bashRunLine(3)}`] : request.args
+  const args = request.job ? [...request.args, '-c', `exec ${jobChannels.replies}>&4 ${jobChannels.state}<&3 4>&-; ${bashRunLine(3)}`] : request.args
   // node:child_process, not execa: this is the hot path of `--concurrency N` (a spawn per step), and
   // execa's first calls in a fresh process cost ~10 ms each on top of the fork; nothing here uses
   // what execa adds (buffering, rejection, encoding): raw streams, our own kill and drain.
