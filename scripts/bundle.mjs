@@ -6,14 +6,18 @@
 //   each dynamically imported module a function that runs on first import.
 // - `undici-<hash>.cjs`: undici alone (536 KB), required by the CLI file only for an `http` step or
 //   a `ready=` URL, so `list` and shell-only runs never read it.
-// - `runbook.js`: the launcher (bin/runbook.ts), an ES module of a few kilobytes that answers
+// - `runbook.js`: the launcher (bin/runbook.cts), a CommonJS file of a few kilobytes that answers
 //   `--version` by itself and knows the CLI file's name.
-// - `worker.js`: the lint worker thread (lib/lint/worker.ts), an ES module of its own.
+// - `worker.js`: the lint worker thread (lib/lint/worker.ts), a CommonJS file of its own.
+// - `package.json`: `{"type": "commonjs"}`, so that Node reads the two `.js` files above as CommonJS.
+// tsc type-checks bin/runbook.cts and writes dist/bin/runbook.cjs, which this script removes: only
+// this script writes dist/bin/runbook.js, by a rename, so a start during a rebuild finds the previous
+// launcher and its CLI file, whole.
 // The hashed names mean that a launcher always loads the CLI file it was built with, and a code
 // cache is never used for other code (the cache file name holds the same hash).
 //
 // Everything lands flat in dist/bin/: the modules that find files from their own URL
-// (`../../package.json`, `../../schemas/`, `./validators.cjs`, `./worker.js`) then resolve the same
+// (`../../package.json`, `../../schemas/`, `./worker.js`) then resolve the same
 // from the bundle as from dist/lib/<dir>/. Source maps point at lib/ and bin/; `--debug` turns them on.
 // Usage: node scripts/bundle.mjs [--metafile FILE]   (run after tsc and build-validators.mjs)
 import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
@@ -51,7 +55,15 @@ const cli = await build({
   entryNames: '[name]-[hash]',
   outExtension: {'.js': '.cjs'},
   // undici stays in its own file, required beside this one on first use.
-  plugins: [{name: 'undici-file', setup: (b) => b.onResolve({filter: /^undici$/}, () => ({path: `./${undiciFile}`, external: true}))}],
+  plugins: [
+    {name: 'undici-file', setup: (b) => b.onResolve({filter: /^undici$/}, () => ({path: `./${undiciFile}`, external: true}))},
+    // The generated validators go inside this file (lib/parse/built-validators.ts says why).
+    {name: 'built-validators', setup: (b) => b.onLoad({filter: /[\\/]lib[\\/]parse[\\/]built-validators\.ts$/}, () => ({
+      contents: `export function builtValidators() { return require(${JSON.stringify(path.join(root, 'dist/lib/parse/validators.cjs'))}) }`,
+      loader: 'js',
+      resolveDir: root,
+    }))},
+  ],
   // The modules find files from their own URL: in this file, that is the file's own URL.
   banner: {js: "var __rbImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
   // lib/version.ts: the version is part of the bundle, so `--version` reads no file.
@@ -59,15 +71,15 @@ const cli = await build({
 })
 const cliFile = nameOf(cli, '.cjs')
 
+// The launcher and the lint worker are CommonJS too (dist/bin/package.json says so): Node then
+// starts without its ES module loader, which cost 5-8 ms of every start.
 const entries = await build({
   ...common,
-  entryPoints: {runbook: 'bin/runbook.ts', worker: 'lib/lint/worker.ts'},
-  format: 'esm',
+  entryPoints: {runbook: 'bin/runbook.cts', worker: 'lib/lint/worker.ts'},
+  format: 'cjs',
   entryNames: '[name]',
-  // Bundled CommonJS dependencies call `require` for Node's own modules: each file gets one,
-  // created on its first call.
-  banner: {js: "import {createRequire as __rbCreateRequire} from 'node:module';let __rbRequire;const require=(id)=>(__rbRequire??=__rbCreateRequire(import.meta.url))(id);"},
-  define: {RUNBOOK_VERSION: JSON.stringify(version), RUNBOOK_CLI_FILE: JSON.stringify(cliFile)},
+  banner: {js: "var __rbImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
+  define: {'import.meta.url': '__rbImportMetaUrl', RUNBOOK_VERSION: JSON.stringify(version), RUNBOOK_CLI_FILE: JSON.stringify(cliFile)},
 })
 const result = {outputFiles: [...undici.outputFiles, ...cli.outputFiles, ...entries.outputFiles]}
 result.metafile = {inputs: {...undici.metafile.inputs, ...cli.metafile.inputs, ...entries.metafile.inputs}, outputs: {...undici.metafile.outputs, ...cli.metafile.outputs, ...entries.metafile.outputs}}
@@ -83,10 +95,9 @@ const replace = (file, contents) => {
 }
 mkdirSync(outdir, {recursive: true})
 for (const file of result.outputFiles) replace(file.path, file.contents)
-// lib/parse/schema.ts loads the build's standalone validators from beside itself.
-replace(path.join(outdir, 'validators.cjs'), readFileSync(path.join(root, 'dist/lib/parse/validators.cjs')))
+replace(path.join(outdir, 'package.json'), '{"type": "commonjs"}\n')
 const listFile = path.join(outdir, '.bundle-files.json')
-const written = [...result.outputFiles.map((file) => path.basename(file.path)), 'validators.cjs']
+const written = result.outputFiles.map((file) => path.basename(file.path))
 let previous = []
 try {
   previous = JSON.parse(readFileSync(listFile, 'utf8'))

@@ -2,7 +2,7 @@
 // or compiled once with ajv on first use when the generated module is missing (files without annotations never pay).
 import {existsSync, readFileSync} from 'node:fs'
 import {lazyRequire} from '../lazy-require.js'
-import {fileURLToPath} from 'node:url'
+import {builtValidators} from './built-validators.js'
 import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 
 // ajv and the generated validators are loaded on first use: the CLI starts faster and plain documents never pay.
@@ -35,12 +35,11 @@ function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readSchemaText(name)) as Record<string, unknown>
 }
 
-// The build's standalone validators beside this file (dist/lib/parse/validators.cjs), or null when
-// missing or built from other schema texts than schemas/ holds now (a stale build).
+// The build's standalone validators (built-validators.ts), or null when missing or built from other
+// schema texts than schemas/ holds now (a stale build).
 function generatedValidators(): Generated | null {
   if (generated !== undefined) return generated
-  const url = new URL('./validators.cjs', import.meta.url)
-  const built = existsSync(url) ? load(fileURLToPath(url)) as Generated & {sources?: Record<string, string>} : undefined
+  const built = builtValidators() as (Generated & {sources?: Record<string, string>}) | undefined
   const sources = built?.sources ?? {}
   const current = Object.keys(sources).length > 0 && Object.entries(sources).every(([name, text]) => readSchemaText(name) === text)
   generated = built && current ? built : null

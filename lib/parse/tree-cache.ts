@@ -1,48 +1,57 @@
 // A cache of parsed Markdown trees, kept by the CLI in the OS cache folder (issue 17). micromark
-// is thorough but slow: a 15 KB runbook of 200 steps takes 100-250 ms to parse on the machines we
-// measure, more than Node takes to start. The tree of a document that did not change is read back
-// as JSON instead (~2 ms). Entries are keyed by the document's text and by the parser's own code,
-// so an edited document or another build of runbook never meets an old tree. A tree read back is
-// the parsed tree but for properties set to undefined, which JSON leaves out (GFM's literal
-// autolinks carry `position: undefined`); nothing in lib/ tells the two apart.
+// is thorough but slow to start: a 15 KB runbook of 200 steps takes 100-250 ms to parse on the
+// machines we measure, and even a 400-byte one takes 5-11 ms in a fresh process (its code runs cold),
+// a third of Node's own start. The tree of a document that did not change is read back as JSON
+// instead. An entry holds the document's text and the parser's build beside the tree, and is used
+// only when both are the same as now, so an edited document or another build of runbook never meets
+// an old tree. The file name only spreads the entries: it is a hash of the build, the length and the
+// first and last kilobyte, so it costs the same for any size and needs no node:crypto (27 M
+// instructions to load on Node 24, a third of Node's own start). A tree read back is the parsed
+// tree but for properties set to undefined, which JSON leaves out (GFM's literal autolinks carry
+// `position: undefined`); nothing in lib/ tells the two apart.
 //
-// Off until the CLI turns it on (a library user decides about caching); small documents skip it
-// (parsing them costs less than a file read); a folder that others could write is not used, since
-// a planted tree would change what runs; any failure falls back to parsing.
+// Off until the CLI turns it on (a library user decides about caching); a folder that others could
+// write is not used, since a planted tree would change what runs; any failure falls back to parsing.
 import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {treeCacheFolder} from '../cache-folder.js'
 import {isPrivateFolder} from '../private-folder.js'
-import {lazyRequire} from '../lazy-require.js'
 
-// node:crypto loads on the first key: small documents never need it, and loading it costs 27 M
-// instructions on Node 24 (a third of Node's own start) and 18 M on Node 20.
-const load = lazyRequire(import.meta.url)
-
-// Outside these sizes a document is parsed every time: below, parsing costs less than a file read;
-// above, the JSON tree (about ten times the text) would cost more to store and read than it saves.
-const smallest = 2048
+// Above this size a document is parsed every time: its JSON tree (about ten times the text) would
+// cost more to store and read than it saves.
 const largest = 1 << 20
 // At most this many trees are kept; the oldest go first.
 const most = 256
+// How much of each end of the text the file name is made from.
+const sample = 1024
+
+// What a cache file holds.
+interface Entry<T> {
+  build: string
+  text: string
+  tree: T
+}
 
 // The folder as checked: undefined until looked at, null when it may not be used.
 let checked: {dir: string | undefined; usable: string | null} | undefined
 
-// The tree of `markdown`: from the cache when an entry made by this parser exists, else `parse`'s
-// (then stored). `parser` is the URL of the module that parses (its build identifies the tree).
+// The tree of `markdown`: from the cache when an entry made by this parser from the same text
+// exists, else `parse`'s (then stored). `parser` is the URL of the module that parses (its build
+// identifies the tree).
 export function cachedTree<T>(markdown: string, parser: string, parse: (text: string) => T): T {
-  const dir = markdown.length >= smallest && markdown.length <= largest ? usableFolder() : undefined
+  const dir = markdown.length <= largest ? usableFolder() : undefined
   if (!dir) return parse(markdown)
-  const file = path.join(dir, `${key(markdown, parser)}.json`)
+  const build = buildOf(parser)
+  const file = path.join(dir, `${slot(build, markdown)}.json`)
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry<T>
+    if (entry.build === build && entry.text === markdown) return entry.tree
   } catch {
     // not cached yet, or unreadable: parse
   }
   const tree = parse(markdown)
-  store(dir, file, tree)
+  store(dir, file, {build, text: markdown, tree})
   return tree
 }
 
@@ -57,9 +66,9 @@ function usableFolder(): string | undefined {
 
 const builds = new Map<string, string>()
 
-// The document's text and the parser's build (its file's URL, size and time: a bundle chunk's name
-// is a hash of its contents, and a rebuilt module has a new time).
-function key(markdown: string, parser: string): string {
+// The parser's build: its file's URL, size and time (a bundle chunk's name is a hash of its
+// contents, and a rebuilt module has a new time).
+function buildOf(parser: string): string {
   let build = builds.get(parser)
   if (build === undefined) {
     try {
@@ -70,15 +79,29 @@ function key(markdown: string, parser: string): string {
     }
     builds.set(parser, build)
   }
-  const {createHash} = load('node:crypto') as typeof import('node:crypto')
-  return createHash('sha256').update(build).update('\0').update(markdown).digest('hex').slice(0, 40)
+  return build
+}
+
+// The entry's file name: two 32-bit FNV-1a hashes of the build, the length and both ends of the
+// text. Two documents that share it take turns in one file; the text in the entry tells them apart.
+function slot(build: string, markdown: string): string {
+  const ends = markdown.length <= 2 * sample ? markdown : markdown.slice(0, sample) + markdown.slice(-sample)
+  const text = `${build}\0${markdown.length}\0${ends}`
+  let a = 0x811c9dc5
+  let b = 0x9747b28c
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x5bd1e995)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
 }
 
 // Write the entry whole (a temporary file renamed into place) and keep the folder small.
-function store(dir: string, file: string, tree: unknown): void {
+function store(dir: string, file: string, entry: Entry<unknown>): void {
   const temp = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temp, JSON.stringify(tree), {mode: 0o600})
+    writeFileSync(temp, JSON.stringify(entry), {mode: 0o600})
     renameSync(temp, file)
     prune(dir)
   } catch {

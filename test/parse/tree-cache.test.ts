@@ -1,7 +1,8 @@
 // The tree cache (lib/parse/tree-cache.ts): a document that did not change is read back, an edited
-// one is parsed again, small documents and folders others may write are never used.
+// one is parsed again, an entry whose text or build differs is never used, and folders others may
+// write are never used.
 import t from 'tap'
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {cachedTree} from '../../lib/parse/tree-cache.js'
@@ -33,11 +34,36 @@ t.test('an unchanged document is read back; an edited one is parsed again', asyn
   t.equal(calls.length, 3, 'another parser build is a new entry')
   cachedTree('# small\n', parser, parse)
   cachedTree('# small\n', parser, parse)
-  t.equal(calls.length, 5, 'a small document is parsed every time')
+  t.equal(calls.length, 4, 'a small document is read back too')
   const huge = `# Huge\n\n${'x'.repeat(1 << 20)}\n`
   cachedTree(huge, parser, parse)
   cachedTree(huge, parser, parse)
-  t.equal(calls.length, 7, 'a document over 1 MiB is parsed every time')
+  t.equal(calls.length, 6, 'a document over 1 MiB is parsed every time')
+})
+
+t.test('an entry is used only for the same text and the same parser build', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-trees-'))
+  t.teardown(() => (enableTreeCache(undefined), rmSync(dir, {recursive: true, force: true})))
+  enableTreeCache(dir)
+  const {calls, parse} = counting()
+  // Same length, same first and last kilobyte: the same file name, told apart by the text inside.
+  const middle = (word: string) => `${'a'.repeat(2000)}${word}${'z'.repeat(2000)}`
+  cachedTree(middle('cat'), parser, parse)
+  cachedTree(middle('dog'), parser, parse)
+  t.equal(readdirSync(dir).length, 1, 'the two share one file')
+  t.equal(cachedTree(middle('cat'), parser, parse).length, 4003)
+  t.equal(calls.length, 3, 'neither is answered with the other one\'s tree')
+  const file = path.join(dir, readdirSync(dir)[0]!)
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as {build: string; text: string; tree: unknown}
+  t.equal(entry.text, middle('cat'), 'the entry holds the text it was parsed from')
+  writeFileSync(file, JSON.stringify({...entry, build: `${entry.build}-other`}))
+  cachedTree(middle('cat'), parser, parse)
+  t.equal(calls.length, 4, 'an entry of another build is parsed again')
+  writeFileSync(file, '{"build": ')
+  cachedTree(middle('cat'), parser, parse)
+  t.equal(calls.length, 5, 'a damaged entry is parsed again')
+  t.equal(cachedTree(middle('cat'), parser, parse).length, 4003)
+  t.equal(calls.length, 5, 'and stored whole again')
 })
 
 t.test('a folder others may write is not used', async (t) => {

@@ -72,7 +72,9 @@ function sandbox(t: Test, sources: Record<string, string>) {
   mkdirSync(path.join(dir, 'schemas'))
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'))
   copyFileSync(built, path.join(dir, 'lib/parse/schema.js'))
-  // schema.js creates its require function through lib/lazy-require.js, so that comes along.
+  // schema.js finds validators.cjs through built-validators.js, which requires it through
+  // lib/lazy-require.js: both come along.
+  copyFileSync(path.join(root, 'dist/lib/parse/built-validators.js'), path.join(dir, 'lib/parse/built-validators.js'))
   copyFileSync(path.join(root, 'dist/lib/lazy-require.js'), path.join(dir, 'lib/lazy-require.js'))
   for (const name of ['step.schema.json', 'runbook.schema.json']) copyFileSync(path.join(root, 'schemas', name), path.join(dir, 'schemas', name))
   const marker = {instancePath: '', schemaPath: '#', keyword: 'generated', params: {}, message: 'judged by the generated module'}
