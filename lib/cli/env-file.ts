@@ -1,11 +1,12 @@
 // `--env-file FILE`: dotenv lines read by Node's own parser (`util.parseEnv`): `#` comments,
 // optional `export `, single, double or backtick quotes, values spanning lines inside quotes.
-import {readFile, stat} from 'node:fs/promises'
 import {parseEnv} from 'node:util'
 import {UsageError} from '../errors.js'
+import {fsPromises} from '../fs-promises.js'
 
 // Read an env file into a map; a missing file, a folder or a malformed line is a usage error.
 export async function readEnvFile(file: string, shown = file): Promise<Record<string, string>> {
+  const {readFile, stat} = fsPromises()
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`--env-file ${shown}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)
   })

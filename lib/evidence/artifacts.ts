@@ -1,12 +1,15 @@
 // Copy a step's `artifacts=` files into steps/ID/artifacts/, keeping their relative paths. Text
 // files are masked like every other sink; binary files are copied as they are (masking bytes could
 // corrupt them). Nothing escapes the folder and no symlink is followed, at the source or here.
-import {createHash} from 'node:crypto'
 import {closeSync, constants, fstatSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {Redactor} from '../redact/index.js'
 import type {ArtifactFile} from '../result.js'
 import {ensureFolder, inside, openNoFollow} from './paths.js'
+import {lazyRequire} from '../lazy-require.js'
+
+// node:crypto only for a step that keeps artifacts.
+const load = lazyRequire(import.meta.url)
 
 // Copy each file under `stepDir/artifacts/`; sets `size` and `sha256` of the stored bytes. Returns problems.
 export function copyArtifacts(stepDir: string, files: ArtifactFile[], redactor: Redactor): string[] {
@@ -27,6 +30,7 @@ export function copyArtifacts(stepDir: string, files: ArtifactFile[], redactor: 
       }
       renameSync(temp, target)
       file.size = stored.length
+      const {createHash} = load('node:crypto') as typeof import('node:crypto')
       file.sha256 = createHash('sha256').update(stored).digest('hex')
     } catch (error) {
       problems.push(`${file.path}: ${(error as Error).message}`)

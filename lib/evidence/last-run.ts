@@ -1,7 +1,7 @@
 // `--resume`: the step statuses of the last run recorded in an evidence folder.
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {StepStatus} from '../result.js'
+import {fsPromises} from '../fs-promises.js'
 
 // The reason a step skipped by `--resume` carries; such a step still counts as passed next time.
 export const resumedReason = 'passed in an earlier run (--resume)'
@@ -10,6 +10,7 @@ const statuses = new Set<StepStatus>(['passed', 'failed', 'skipped', 'manual', '
 
 // The steps of DIR/manifest.json, or undefined when there is none (or it cannot be read).
 export async function readLastRun(dir: string): Promise<{steps: Array<{id: string; status: StepStatus}>} | undefined> {
+  const {readFile} = fsPromises()
   const text = await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => undefined)
   if (text === undefined) return undefined
   try {

@@ -17,6 +17,7 @@ import {findRegions} from './regions.js'
 import {findLimitBreach, markdownLimits} from './markdown-limits.js'
 import {isCramFile, readCram} from './dialects/cram.js'
 import {hasTxmTests, readTxm} from './dialects/txm.js'
+import {fsPromises} from '../fs-promises.js'
 
 export {parseAssertLine, parseQuery} from './http-assert.js'
 export {parseTranscript} from './transcript.js'
@@ -135,7 +136,7 @@ function codeSpans(tree: Root, text: string): Array<{start: number; end: number}
 // Read a runbook from disk (unless `source` is given) and parse it; `file` is the name shown in messages.
 export async function readRunbook(filePath: string, options: {all?: boolean; file?: string; source?: string} = {}): Promise<Runbook> {
   // node:fs/promises (with the readline it loads) only when the caller did not read the file.
-  const source = options.source ?? (await (await import('node:fs/promises')).readFile(filePath, 'utf8'))
+  const source = options.source ?? (await fsPromises().readFile(filePath, 'utf8'))
   const parseOptions: ParseOptions = {file: options.file ?? filePath, dir: path.dirname(path.resolve(filePath))}
   if (options.all !== undefined) parseOptions.all = options.all
   return parseRunbook(source, parseOptions)

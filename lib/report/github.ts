@@ -1,7 +1,6 @@
 // GitHub Actions: each step's output in a `::group::`, `::error` annotations at failing steps' lines,
 // and a summary table appended to `$GITHUB_STEP_SUMMARY`.
-import {randomBytes} from 'node:crypto'
-import {appendFile} from 'node:fs/promises'
+import {randomHex} from '../random-hex.js'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {formatDuration} from '../duration.js'
@@ -16,6 +15,7 @@ import {isFailedStatus} from './status.js'
 import type {Reporter} from './types.js'
 import {workflowCommand} from './workflow-commands.js'
 import {writeAndFlush} from './write.js'
+import {fsPromises} from '../fs-promises.js'
 
 const maxBuffered = 512 * 1024 // per step; the evidence keeps the whole output
 
@@ -49,6 +49,7 @@ export function createGithubActions(env: Record<string, string | undefined>, out
       if (file && !summaryWritten && (state.final || state.planned.length)) {
         summaryWritten = true
         const lines = new Map(state.planned.map((step) => [step.id, step.line]))
+        const {appendFile} = fsPromises()
         await appendFile(file, renderStepSummary(state.runbook, resultsInOrder(state), state.final, lines))
       }
       await writeAndFlush(out, '')
@@ -62,7 +63,7 @@ function group(result: StepResult, buffer: TailBuffer | undefined): string {
   const text = buffer ? sanitizeOutput(buffer.text()).replace(/\n$/, '') : ''
   const dropped = buffer?.dropped() ? `… ${buffer.dropped()} characters omitted (see the evidence logs) …\n` : ''
   // Output may itself hold `::` commands (`::add-mask::`, `::error::`): stop-commands keeps them inert.
-  const token = randomBytes(12).toString('hex')
+  const token = randomHex(12)
   return (
     workflowCommand('group', {}, title) +
     `::stop-commands::${token}\n` +

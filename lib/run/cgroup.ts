@@ -2,7 +2,7 @@
 // (root, a container, a systemd-delegated user session), each step's processes are started inside
 // a cgroup of their own. `env -i setsid` drops the tags and leaves the process group, but no process
 // can leave its cgroup, so stopping the step kills every member. Elsewhere this is a no-op.
-import {accessSync, constants, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
+import {accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, write, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {shellQuote} from '../shell/values.js'
 
@@ -38,6 +38,23 @@ export function cgroupBase(): string | undefined {
     base = null
   }
   return base ?? undefined
+}
+
+// Called when a run starts, before its first step. The first move of a process into a cgroup after
+// a quiet spell waits for an RCU grace period (the kernel's lock on moves is cheap for readers and
+// slow for the first writer): 10-20 ms here, which the first step paid before its code started.
+// The runner moves itself to the cgroup it is already in, on a thread of the pool, so the wait
+// happens there while the run sets up; the steps' own moves then find the lock warm. The file is
+// opened here so that the write starts on that thread at once, not after the next turn of the loop.
+export function warmCgroups(): void {
+  const root = cgroupBase()
+  if (!root) return
+  try {
+    const fd = openSync(path.join(root, 'cgroup.procs'), 'w')
+    write(fd, String(process.pid), () => closeSync(fd))
+  } catch {
+    // the steps' moves pay the wait instead
+  }
 }
 
 // The cgroup folder of one step of one run (it may not exist). A step on many hosts gets one per
@@ -139,6 +156,37 @@ export function removeRunCgroups(runId: string): void {
   } catch {
     // the folder went away
   }
+}
+
+// Remove the empty step cgroups of runs that are over (`isLive` false for their run id). A step
+// that left a process running on purpose keeps its cgroup at the end of its run; once that process
+// is gone, the folder would stay for good. The next run (or `runbook cleanup`) removes it. A cgroup
+// that still holds a process is kept, and so is one made in the last minute: a run recorded
+// somewhere else (another XDG_RUNTIME_DIR) may be about to move its step into it.
+export function removeFinishedRunCgroups(isLive: (runId: string) => boolean, now = Date.now()): void {
+  const root = cgroupBase()
+  if (!root) return
+  try {
+    for (const name of readdirSync(root)) {
+      const runId = /^runbook-(rb-[a-z0-9]+-[0-9a-f]+)-/.exec(name)?.[1]
+      if (runId === undefined || isLive(runId)) continue
+      const dir = path.join(root, name)
+      if (now - statSync(dir).mtimeMs >= 60_000) removeNested(dir, 8)
+    }
+  } catch {
+    // the folder went away
+  }
+}
+
+// Remove an empty cgroup and the empty step cgroups inside it: a runbook run by a step makes its
+// own steps' cgroups inside that step's.
+function removeNested(dir: string, depth: number): void {
+  if (depth > 0) {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      if (entry.isDirectory() && entry.name.startsWith('runbook-')) removeNested(path.join(dir, entry.name), depth - 1)
+    }
+  }
+  removeCgroup(dir)
 }
 
 function members(dir: string): number[] {

@@ -1,7 +1,7 @@
 // The executor (SPEC §1, §3, §6, §11): inputs, selection, graph execution, services, signals.
 // Emits typed events; never prints, never exits. `runRunbook` is its one entry point.
-import {randomBytes} from 'node:crypto'
-import {mkdtemp, rm} from 'node:fs/promises'
+import {randomHex} from '../random-hex.js'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {hostname, tmpdir} from 'node:os'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
@@ -27,7 +27,7 @@ import {missingShells} from './check-shells.js'
 import {tagGapWarnings} from './select-gaps.js'
 import {ShellSession} from './session.js'
 import {stopServices} from './service.js'
-import {removeRunCgroups} from './cgroup.js'
+import {removeRunCgroups, warmCgroups} from './cgroup.js'
 import {recordRun, sweepDeadRuns, trackLiveSteps} from './registry.js'
 import {Targets} from './targets/index.js'
 
@@ -64,6 +64,8 @@ export const defaultTimeoutMs = 10 * 60_000
 
 // Run a parsed, valid runbook; throws UsageError (bad selection) or MissingInputError before any step.
 export async function runRunbook(runbook: Runbook, options: RunOptions): Promise<RunResult> {
+  // As early as can be: the first step's move into its cgroup must not wait (cgroup.ts).
+  if (!options.dryRun) warmCgroups()
   const plan = planRunbook(runbook)
   const nodes = plan.nodes
   const excluded = selectNodes(nodes, options)
@@ -72,7 +74,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
   const prompt = options.prompt ?? terminalPrompt(options.stdin, options.stderr)
   const env = await resolveEnvironment(runbook, {env: options.env, set: options.set, interactive: options.interactive, prompt})
   if (!options.dryRun) checkDecisions(runbook, excluded, env, options.interactive && prompt !== undefined)
-  const runId = `rb-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`
+  const runId = `rb-${Date.now().toString(36)}-${randomHex(5)}`
   env['RUNBOOK_RUN_ID'] = runId
   const listener: EventListener = options.onEvent ?? (() => {})
   const emit = options.redactor ? maskingEmitter(listener, options.redactor) : listener
@@ -103,7 +105,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       emit({type: 'step:end', at: Date.now(), stepId: node.id, result})
     }
   } else {
-    const tmpDir = await mkdtemp(path.join(tmpdir(), 'runbook-'))
+    const tmpDir = mkdtempSync(path.join(tmpdir(), 'runbook-'))
     let files = 0
     sweepDeadRuns()
     const record = recordRun(runId, tmpDir)
@@ -141,7 +143,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
       await stopServices(context)
       await context.targets.close()
       context.session?.close()
-      await rm(tmpDir, {recursive: true, force: true})
+      rmSync(tmpDir, {recursive: true, force: true})
       removeRunCgroups(runId)
       record.done()
     }

@@ -1,7 +1,7 @@
 // An anonymous file for a bash job's text: created private (0600), unlinked at once, reached only
 // through descriptors (a child reopens it as `/dev/fd/N`). Its contents, exported secrets included,
 // never sit under a name on disk, and the kernel frees it when the last descriptor closes.
-import {randomBytes} from 'node:crypto'
+import {randomHex} from '../random-hex.js'
 import {fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -12,7 +12,7 @@ const lengths = new Map<number, number>()
 
 // A new anonymous file, holding `text`; the caller closes the descriptor.
 export function openJobFile(text = ''): number {
-  const path = join(tmpdir(), `runbook-job-${process.pid}-${randomBytes(6).toString('hex')}`)
+  const path = join(tmpdir(), `runbook-job-${process.pid}-${randomHex(6)}`)
   const fd = openSync(path, 'wx+', 0o600)
   unlinkSync(path)
   lengths.set(fd, 0) // a new, empty file (its descriptor number may have served another before)

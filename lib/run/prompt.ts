@@ -1,7 +1,10 @@
 // Questions on the terminal (confirmations, manual steps, missing inputs), one at a time.
-import {createInterface} from 'node:readline'
 import {Writable, type Readable} from 'node:stream'
+import {lazyRequire} from '../lazy-require.js'
 import type {Prompt} from './context.js'
+
+// node:readline (which loads readline/promises with it) only when a question is asked: most runs ask none.
+const load = lazyRequire(import.meta.url)
 
 // A prompt over a terminal's stdin and stderr, or undefined when stdin is not a terminal.
 export function terminalPrompt(stdin: (Readable & {isTTY?: boolean}) | undefined, out: Writable | undefined): Prompt | undefined {
@@ -22,6 +25,7 @@ function ask(stdin: Readable, out: Writable, question: string, secret: boolean):
       done()
     },
   })
+  const {createInterface} = load('node:readline') as typeof import('node:readline')
   const lines = createInterface({input: stdin, output: echo, terminal: true})
   return new Promise((resolve) => {
     // Settle once: closing the interface emits 'close', which must not replace the answer.

@@ -8,7 +8,7 @@ import {closeSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, r
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {EventListener} from '../events.js'
-import {killCgroup, stepCgroups} from './cgroup.js'
+import {killCgroup, removeFinishedRunCgroups, stepCgroups} from './cgroup.js'
 import {findTagged} from './sweep.js'
 
 // One run's record.
@@ -88,6 +88,7 @@ export function sweepDeadRuns(): string[] {
   const dir = registryDir()
   if (!dir) return []
   const swept: string[] = []
+  const live = new Set<string>()
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.json')) continue
     const file = path.join(dir, name)
@@ -95,20 +96,24 @@ export function sweepDeadRuns(): string[] {
     try {
       record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord
     } catch {
+      live.add(name.slice(0, -'.json'.length))
       continue // being written, or not ours to read
     }
-    if (alive(record)) continue
+    if (alive(record)) {
+      live.add(record.runId)
+      continue
+    }
     // The run's own processes (its bash session carries no step id) and those of live steps.
-    const live = new Set(record.live)
+    const steps = new Set(record.live)
     for (let round = 0; round < 3; round++) {
       const left = findTagged({RUNBOOK_RUN_ID: record.runId}).filter((pid) => {
         const step = stepOf(pid)
-        return step === undefined || live.has(step)
+        return step === undefined || steps.has(step)
       })
       if (left.length === 0) break
       for (const pid of left) kill(pid)
     }
-    for (const step of live) for (const dir of stepCgroups(record.runId, step)) killCgroup(dir)
+    for (const step of steps) for (const dir of stepCgroups(record.runId, step)) killCgroup(dir)
     if (record.tmpDir && path.basename(record.tmpDir).startsWith('runbook-')) rmSync(record.tmpDir, {recursive: true, force: true})
     try {
       unlinkSync(file)
@@ -117,6 +122,8 @@ export function sweepDeadRuns(): string[] {
     }
     swept.push(record.runId)
   }
+  // The empty cgroups of finished runs (a step that left a process on purpose kept its own).
+  removeFinishedRunCgroups((runId) => live.has(runId))
   return swept
 }
 

@@ -15,7 +15,7 @@
 // reads the file once, when the job's exit report (`X`) arrives on the reply pipe. A third (fd 65)
 // holds the changes to the server's exports that the next job needs (session-env.ts); a request
 // `id+` tells the server to source it before forking.
-import {randomBytes} from 'node:crypto'
+import {randomHex} from '../random-hex.js'
 import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import {spawn} from 'node:child_process'
@@ -60,7 +60,7 @@ let exitHook: NodeJS.Process | undefined
 
 // One bash session for a run.
 export class ShellSession {
-  readonly token = randomBytes(6).toString('hex')
+  readonly token = randomHex(6)
   private child: ReturnType<typeof startServer>
   private current: {id: string; listener: JobListener; keepState: boolean} | undefined
   private counter = 0

@@ -1,15 +1,19 @@
 // Atomic file replacement (SPEC §11): temp file in the same folder, fsync, rename, fsync the folder,
 // mode kept; a file changed since the run began is kept and the result goes beside it.
-import {randomBytes} from 'node:crypto'
+import {randomHex} from '../random-hex.js'
 import {constants, writeSync} from 'node:fs'
-import {access, link, open, readdir, readFile, readlink, realpath, rename, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fsPromises} from '../fs-promises.js'
+
+// node:fs/promises is loaded inside each function (fs-promises.ts): a run that writes nothing back
+// never needs it.
 
 const tempMarker = '.runbook-tmp-'
 
 // Write `text` to `file` atomically. With `original` (the text read when the run began), a file that
 // changed meanwhile is left alone and the text goes to `FILE.runbook.md` beside it (`conflict: true`).
 export async function writeFileAtomic(file: string, text: string, options: {original?: string} = {}): Promise<{path: string; conflict: boolean}> {
+  const {access, readFile, realpath, rename, stat, unlink} = fsPromises()
   // A device, a FIFO or a symlink to one (`--out /dev/stdout`) is written through, never replaced.
   const existing = await stat(file).catch(() => undefined)
   if (existing && !existing.isFile() && !existing.isDirectory()) {
@@ -45,6 +49,7 @@ export async function writeFileAtomic(file: string, text: string, options: {orig
 // Write into a device or FIFO. A socket (Node's own stdout pipe) cannot be opened by path
 // (ENXIO): when the path leads to /proc/self/fd/N or /dev/stdout, write to that descriptor.
 async function writeThrough(file: string, text: string): Promise<void> {
+  const {writeFile} = fsPromises()
   try {
     await writeFile(file, text, 'utf8')
   } catch (error) {
@@ -56,6 +61,7 @@ async function writeThrough(file: string, text: string): Promise<void> {
 }
 
 async function ownDescriptor(file: string): Promise<number | undefined> {
+  const {readlink} = fsPromises()
   let at = path.resolve(file)
   for (let hop = 0; hop < 16; hop++) {
     const named = /^\/(?:proc\/self|dev)\/fd\/(\d+)$/.exec(at)?.[1] ?? {'/dev/stdout': '1', '/dev/stderr': '2'}[at]
@@ -70,6 +76,7 @@ async function ownDescriptor(file: string): Promise<number | undefined> {
 // Take `.FILE.runbook-lock`: a file holding our pid, put in place with link() so it appears whole
 // or not at all; a lock whose process is gone is stale and taken over.
 async function lock(target: string): Promise<() => Promise<void>> {
+  const {link, readFile, unlink, writeFile} = fsPromises()
   const dir = path.dirname(target)
   const file = path.join(dir, `.${path.basename(target)}.runbook-lock`)
   // Named like a temp file, so a crash between the two steps leaves nothing the next write keeps.
@@ -99,6 +106,7 @@ async function lock(target: string): Promise<() => Promise<void>> {
 
 // `notes.md` → `notes.runbook.md`, written atomically (no conflict check: it is ours).
 async function writeAside(target: string, text: string): Promise<string> {
+  const {rename, unlink} = fsPromises()
   const aside = target.replace(/(\.(md|markdown))?$/i, '.runbook.md')
   const temp = await writeTemp(aside, text, target)
   try {
@@ -113,12 +121,13 @@ async function writeAside(target: string, text: string): Promise<string> {
 
 // Write and fsync a temp file next to `target`, with `target`'s mode (or `modeFrom`'s); returns its path.
 async function writeTemp(target: string, text: string, modeFrom = target): Promise<string> {
+  const {open, stat, unlink} = fsPromises()
   const dir = path.dirname(target)
   await sweepStaleTemps(dir, path.basename(target))
   const mode = await stat(target)
     .catch(() => stat(modeFrom))
     .then((s) => s.mode & 0o7777, () => undefined)
-  const temp = path.join(dir, `.${path.basename(target)}${tempMarker}${process.pid}-${randomBytes(4).toString('hex')}`)
+  const temp = path.join(dir, `.${path.basename(target)}${tempMarker}${process.pid}-${randomHex(4)}`)
   const handle = await open(temp, 'wx', mode ?? 0o666)
   try {
     await handle.writeFile(text, 'utf8')
@@ -135,6 +144,7 @@ async function writeTemp(target: string, text: string, modeFrom = target): Promi
 
 // fsync a folder so the rename survives a power cut (ignored where folders cannot be opened).
 async function syncFolder(dir: string): Promise<void> {
+  const {open} = fsPromises()
   const handle = await open(dir, 'r').catch(() => undefined)
   if (!handle) return
   try {
@@ -148,6 +158,7 @@ async function syncFolder(dir: string): Promise<void> {
 
 // Remove temp files a killed run left behind (their process is gone), so they never pile up.
 async function sweepStaleTemps(dir: string, base: string): Promise<void> {
+  const {readdir, unlink} = fsPromises()
   const prefix = `.${base}${tempMarker}`
   const names = await readdir(dir).catch(() => [] as string[])
   for (const name of names) {

@@ -91,6 +91,11 @@ t.test('every built file has a source map whose sources are files of this reposi
   t.same(all.filter((s) => !/^(lib|bin|node_modules)\//.test(s)), [], 'nothing else')
 })
 
+t.test('the CLI file has no import() left: it runs as a vm.Script, which has no loader for one', async (t) => {
+  const text = readFileSync(path.join(binDir, cliFile), 'utf8')
+  t.same(text.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/g) ?? [], [], 'every lazily loaded module is bundled or required')
+})
+
 t.test('--version loads neither the parser, nor the executor, nor any dependency', async (t) => {
   const {code, files} = await ranSources(t, ['--version'])
   t.equal(code, 0)
