@@ -63,7 +63,9 @@ function judged(context: RunContext, step: Step, resolved: Resolved, outcome: Ho
     ? {ok: false, reason: `interrupted by ${String(context.signal?.reason ?? 'a signal')}`, expectationFailures: []}
     : outcome.error
       ? {ok: false, reason: `unreachable: ${outcome.error}`, expectationFailures: []}
-      : judgeProcess(step, facts, produced, {dir: context.runbook.dir, ...(resolved.contains !== undefined ? {contains: resolved.contains} : {})})
+      : outcome.broken
+        ? {ok: false, reason: outcome.broken, expectationFailures: []}
+        : judgeProcess(step, facts, produced, {dir: context.runbook.dir, ...(resolved.contains !== undefined ? {contains: resolved.contains} : {})})
   const attempt: Attempt = {
     ok: verdict.ok,
     timedOut: outcome.timedOut,

@@ -9,14 +9,33 @@ import type {HostJob, HostJobHandle, HostOutcome} from './types.js'
 
 // How to reach the host and what it remembers.
 export interface RemoteCommand {
-  file: string
-  args: string[]
-  env: Record<string, string> // the local client's environment (tagged)
-  cwd: string
-  tags: Record<string, string> // the local client's tags (swept when it must be killed)
+  launch: Launch // how the script reaches the host: a process per job, or the host's open shell
   state: {text: string; cwd?: string} // what the host's previous step left
   killRemote?: (pgid: number) => Promise<void> // TERM, grace, KILL of a process group on the host
   onState?: (state: {text: string; cwd: string}) => void // the state this job leaves
+  settleMs?: number // how long after the state came back the transport may still hold on (default 100)
+}
+
+// How a transport ended a job: the job's status (or the client's), and why it could not run.
+export interface Landed {
+  exitCode: number | null
+  signal?: string
+  error?: string // the job could not start (ssh's own message or the spawn's error)
+  broken?: string // the transport ended while the job ran (the host's shell died)
+}
+
+// Send `script` (with its `token`) to the host; output goes to `onChunk`; aborting `signal` stops the local side.
+export type Launch = (script: string, token: string, onChunk: (stream: 'stdout' | 'stderr', chunk: string) => void, signal: AbortSignal) => Promise<Landed>
+
+// A process per job that reads the script on its stdin (`ssh … bootstrap`, an exec wrapper).
+export function processLaunch(file: string, args: string[], options: {cwd: string; env: Record<string, string>; tags: Record<string, string>}): Launch {
+  return (script, _token, onChunk, signal) =>
+    startProcess({file, args, cwd: options.cwd, env: options.env, tags: options.tags, signal, input: `${script}\0`, onChunk}).outcome.then((spawned) => {
+      const landed: Landed = {exitCode: spawned.exitCode}
+      if (spawned.signal) landed.signal = spawned.signal
+      if (spawned.error) landed.error = spawned.error
+      return landed
+    })
 }
 
 // Start the job; its handle settles when the job has ended on the host.
@@ -43,7 +62,7 @@ export function startRemoteJob(command: RemoteCommand, job: HostJob): HostJobHan
     token,
     (pid) => (pgid = pid),
     // The state came back whole: the job is over even if a child it left running holds the channel.
-    () => setTimeout(() => exited || local.abort(), 100).unref(),
+    () => setTimeout(() => exited || local.abort(), command.settleMs ?? 100).unref(),
   )
   const stop = () =>
     (stopping ??= (async () => {
@@ -54,16 +73,7 @@ export function startRemoteJob(command: RemoteCommand, job: HostJob): HostJobHan
       await waitFor(() => exited, 1000)
       if (!exited) local.abort()
     })())
-  const handle = startProcess({
-    file: command.file,
-    args: command.args,
-    cwd: command.cwd,
-    env: command.env,
-    tags: command.tags,
-    signal: local.signal,
-    input: `${script}\0`,
-    onChunk: (stream, chunk) => emit(stream, stream === 'stdout' ? reader.write(chunk) : chunk),
-  })
+  const landing = command.launch(script, token, (stream, chunk) => emit(stream, stream === 'stdout' ? reader.write(chunk) : chunk), local.signal)
   const timer = job.timeoutMs === undefined ? undefined : setTimeout(() => {
     flags.timedOut = true
     void stop()
@@ -74,7 +84,7 @@ export function startRemoteJob(command: RemoteCommand, job: HostJob): HostJobHan
   }
   if (job.signal?.aborted) onAbort()
   else job.signal?.addEventListener('abort', onAbort, {once: true})
-  const outcome = handle.outcome.then(async (spawned): Promise<HostOutcome> => {
+  const outcome = landing.then(async (spawned): Promise<HostOutcome> => {
     exited = true
     clearTimeout(timer)
     job.signal?.removeEventListener('abort', onAbort)
@@ -98,6 +108,7 @@ export function startRemoteJob(command: RemoteCommand, job: HostJob): HostJobHan
     }
     if (killed) result.signal = 'SIGTERM'
     if (spawned.error) result.error = spawned.error
+    else if (spawned.broken && !reader.done && !killed) result.broken = spawned.broken
     else if (!reader.done && pgid === undefined && !killed) result.error = lastLines(captures.stderr) || `exited with code ${spawned.exitCode ?? spawned.signal} before the job started`
     if (reader.done && command.onState) command.onState({text: reader.state ?? '', cwd: reader.cwd ?? ''})
     return result

@@ -11,7 +11,8 @@ export const remoteBootstrap = `exec bash --noprofile --norc -c 'IFS= read -r -d
 const unsaved =
   '__rb_*|BASH*|FUNCNAME|PIPESTATUS|GROUPS|PPID|UID|EUID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|HISTCMD|EPOCHSECONDS|EPOCHREALTIME|DIRSTACK|COMP_WORDBREAKS|PWD|OLDPWD|SHLVL|_|IFS|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|SSH_CLIENT|SSH_CONNECTION|SSH_TTY|RUNBOOK_STEP_ID|PS1|PS2|PS4'
 
-// The job's script: report the process group, restore the host's state, export the job's
+// The job's script: report the process group (the job's own pid: the bootstrap's bash, or the
+// host shell's child, each the leader of its group), restore the host's state, export the job's
 // environment, enter the directory, set the document's shell options (`shellOptions`, fresh for
 // every step), then the user's code; an EXIT trap sends the state back. The trap turns errexit,
 // nounset and pipefail off first, so a failing step still saves the host's state and the trap
@@ -26,7 +27,7 @@ export function remoteScript(token: string, options: {state: string; env: Record
     `for __rb_n in $(compgen -v); do case $__rb_n in ${unsaved}) ;; *) declare -p "$__rb_n" 2>/dev/null ;; esac; done; ` +
     `declare -f; alias -p; printf '\\0RBE%s\\0' ${token}; }`
   return [
-    `printf '\\0RBP%s:%s\\0' ${token} "$$"`,
+    `printf '\\0RBP%s:%s\\0' ${token} "$BASHPID"`,
     options.state.trim() === '' ? '' : `{ ${options.state}\n} 2>/dev/null`,
     save, // after the state: a saved copy of an earlier job's function must not win
     exports.length > 0 ? `export ${exports.join(' ')}` : '',

@@ -6,7 +6,8 @@ import {spawn} from 'node:child_process'
 import {interpolate} from '../../interpolate.js'
 import type {TargetSpec} from '../../model.js'
 import {countOf} from './batches.js'
-import {startRemoteJob} from './remote-job.js'
+import {HostShell} from './host-shell.js'
+import {processLaunch, startRemoteJob, type Launch} from './remote-job.js'
 import {remoteBootstrap} from './remote-script.js'
 import {SshMasters, type SshHost} from './ssh-master.js'
 import {failedHandle} from './failed-handle.js'
@@ -37,6 +38,7 @@ export class SshTarget implements Target {
   private readonly byLabel: Map<string, SshHost>
   private readonly masters: SshMasters
   private readonly states = new Map<string, {text: string; cwd?: string}>()
+  private readonly shells = new Map<string, HostShell>()
 
   constructor(readonly name: string, spec: TargetSpec, private readonly env: Record<string, string>, private readonly tags: Record<string, string>) {
     const hosts = sshHosts(spec, env)
@@ -70,22 +72,41 @@ export class SshTarget implements Target {
     if (!connection.ok) return failedHandle(connection.message)
     const args = this.masters.viaMaster(host, connection.socket)
     const tags = {...this.tags, RUNBOOK_STEP_ID: job.stepId, RUNBOOK_HOST: label}
+    const shell = job.timeoutMs === undefined ? undefined : this.shellOf(label, args)
+    // A background job keeps its own session for the whole run, and a job that finds the host's
+    // shell busy (steps run concurrently) gets one too; every other job runs on the host's shell.
+    const launch: Launch = shell
+      ? (script, token, onChunk, signal) => {
+          signal.addEventListener('abort', () => shell.abort(), {once: true})
+          return shell.run(token, script, onChunk)
+        }
+      : processLaunch('ssh', [...args, remoteBootstrap], {env: {...this.env, ...tags}, cwd: process.cwd(), tags})
     return startRemoteJob(
       {
-        file: 'ssh',
-        args: [...args, remoteBootstrap],
-        env: {...this.env, ...tags},
-        cwd: process.cwd(),
-        tags,
+        launch,
         state: this.states.get(label) ?? {text: ''},
         killRemote: (pgid) => this.killRemote(args, pgid),
         onState: (state) => this.states.set(label, state),
+        // The host's shell marks the job's end right after its state; a dead shell is aborted.
+        ...(shell ? {settleMs: 5000} : {}),
       },
       job,
     )
   }
 
+  // The open shell of a host, opened (again, after a job broke it) when needed; undefined when busy.
+  private shellOf(label: string, args: string[]): HostShell | undefined {
+    const known = this.shells.get(label)
+    if (known && !known.dead) return known.busy ? undefined : known
+    const shell = new HostShell(args, {...this.env, ...this.tags, RUNBOOK_HOST: label})
+    this.shells.set(label, shell)
+    return shell
+  }
+
   async close(): Promise<void> {
+    const shells = [...this.shells.values()]
+    this.shells.clear()
+    await Promise.all(shells.map((shell) => shell.close()))
     await this.masters.close()
   }
 

@@ -27,6 +27,7 @@ export interface HostOutcome {
   stderr: OutputCapture
   all: string
   error?: string // the host could not be reached or the job could not start (ssh's own message)
+  broken?: string // the host's shell ended while the job ran (the job killed it): the next job opens a new one
 }
 
 // A job that keeps running (a `background` step): its outcome once it ends, and a way to stop it.
