@@ -25,6 +25,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Optional peer: Ansible (Debian's `ansible`) for the ssh fan-out figure; the figure says so and
+# leaves it out when the package cannot be installed here.
+if ! command -v ansible >/dev/null 2>&1; then
+  echo "setup: apt-get install ansible (optional, for the ssh fan-out figure)"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq ansible >/dev/null 2>&1 || echo "setup: ansible could not be installed; the ssh fan-out figure leaves it out"
+fi
+
 echo "setup: txm $("$work/node_modules/.bin/txm" --version 2>/dev/null || echo '?')," \
   "markdownlint-cli2 $(node -p "require('$work/node_modules/markdownlint-cli2/package.json').version")," \
   "cram3 $(cram3 --version 2>&1 | head -1 | sed 's/[^0-9.]*\([0-9.]*\).*/\1/')," \

@@ -1,7 +1,7 @@
 // One multiplexed OpenSSH connection per host for the whole run (SPEC §13): a ControlMaster whose
 // socket lives in a private temporary folder, closed and removed at the end however the run ends.
 import {spawn, type ChildProcess} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, rmSync, watch, type FSWatcher} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
@@ -21,6 +21,10 @@ export class SshMasters {
   private readonly masters = new Map<string, {child: ChildProcess; ready: Promise<Connection>}>()
   private count = 0
   private closed = false
+  // Sockets appear in `dir`: one inotify watch wakes the waiting hosts (20 hosts polling every few
+  // ms took CPU from the handshakes they wait for, on a 2-core machine), a slow poll backs it up.
+  private watcher: FSWatcher | undefined
+  private readonly waiting = new Set<() => void>()
 
   constructor(private readonly baseArgs: (host: SshHost) => string[], private readonly env: Record<string, string>) {}
 
@@ -48,11 +52,15 @@ export class SshMasters {
         if (done) return
         done = true
         clearInterval(poll)
+        this.waiting.delete(check)
+        if (this.waiting.size === 0) this.stopWatching()
         resolve(connection)
       }
-      const poll = setInterval(() => {
+      const check = () => {
         if (existsSync(socket)) finish({ok: true, socket})
-      }, 5)
+      }
+      this.waiting.add(check)
+      const poll = setInterval(check, 100)
       child.once('error', (error) => finish({ok: false, message: `could not start ssh: ${error.message}`}))
       // 'close', not 'exit': ssh's message on stderr has been read by then.
       child.once('close', (code, signal) => {
@@ -60,13 +68,32 @@ export class SshMasters {
         finish({ok: false, message: message || `ssh exited with ${code ?? signal} before connecting`})
       })
     })
+    this.watch()
     this.masters.set(host.label, {child, ready})
     return ready
+  }
+
+  private watch(): void {
+    if (this.watcher || this.waiting.size === 0) return
+    try {
+      this.watcher = watch(this.dir, () => {
+        for (const check of [...this.waiting]) check()
+      })
+      this.watcher.on('error', () => this.stopWatching())
+    } catch {
+      // no inotify: the poll alone
+    }
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close()
+    this.watcher = undefined
   }
 
   // Close every master and remove the private folder.
   async close(): Promise<void> {
     this.closed = true
+    this.stopWatching()
     const masters = [...this.masters.values()]
     this.masters.clear()
     await Promise.all(
