@@ -73,18 +73,22 @@ async function start(): Promise<void> {
   }
 
   // A reader that goes away (`runbook run … | head`) is not an error of ours: stop quietly. After a
-  // hang-up the terminal is gone: output is dropped and the cleanup goes on.
-  for (const stream of [process.stdout, process.stderr]) {
+  // hang-up the terminal is gone: output is dropped and the cleanup goes on. Node's streams are
+  // made only when needed (lib/cli/fd-output.ts); the handler is set on each when it is made.
+  const watched = <T extends NodeJS.WriteStream>(stream: T): T => {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (hungUp && (error.code === 'EIO' || error.code === 'EPIPE')) return
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
       throw error
     })
+    return stream
   }
+  const stdout = cli.fdOutput(1, () => watched(process.stdout))
+  const stderr = cli.fdOutput(2, () => watched(process.stderr))
 
   const code = await cli.main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     // Read on first use: making process.stdin loads the stream modules (~2-3 ms), and most
     // commands never read it.
     get stdin() {
@@ -102,8 +106,8 @@ async function start(): Promise<void> {
   if (cli.commandNames.includes(command) && didWork && !process.argv.includes('--help') && !process.argv.includes('-h')) loaded.saveCache()
   // Let stdout and stderr drain (a pipe may still hold megabytes of a report), then leave even
   // if a stray handle (a socket, a timer) would keep a finished run alive.
-  process.stdout.write('', () => {
-    process.stderr.write('', () => {
+  stdout.write('', () => {
+    stderr.write('', () => {
       setTimeout(() => process.exit(code), 50).unref()
     })
   })

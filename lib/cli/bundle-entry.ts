@@ -5,6 +5,7 @@ import {commands} from './commands/index.js'
 export {main} from './main.js'
 // The launcher chooses where parsed documents are cached (lib/parse/tree-cache.ts).
 export {enableTreeCache} from '../cache-folder.js'
+export {fdOutput} from './fd-output.js'
 
 // The names of the commands (the launcher keeps a code cache per command, only for these).
 export const commandNames: string[] = commands.map((command) => command.name)
