@@ -1,7 +1,9 @@
 // One remote shell per host for the whole run: a host's steps run in children of the same remote
-// bash (their $PPID), each host has its own; a step that ends with `exit`, replaces itself with
-// `exec`, or kills the shell does not stop the host's next step (a new shell is opened), and a step
-// that dies with its shell fails with a clear reason. Through the CLI against a real loopback sshd.
+// bash (their $$, which a subshell inherits; $PPID would be sshd's), each host has its own; a step
+// that ends with `exit`, replaces itself with `exec`, or kills the shell does not stop the host's
+// next step (a new shell is opened), and a step that dies with its shell fails with a clear reason.
+// Steps that run at once on one host (`concurrency`) share it out: one on the shell, the others in
+// sessions of their own. Through the CLI against a real loopback sshd.
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -18,11 +20,11 @@ interface HostEnd {
   result?: {status: string; exitCode: number | null; reason?: string; stdout: {head: string}}
 }
 
-function fleetDoc(steps: Array<[id: string, attributes: string, code: string]>): string {
+function fleetDoc(steps: Array<[id: string, attributes: string, code: string]>, front = ''): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'runbook-ssh-shell-'))
   const file = path.join(dir, 'RUNBOOK.md')
   const body = steps.map(([id, attributes, code]) => ['```bash {#' + id + ' on=web' + (attributes ? ` ${attributes}` : '') + '}', code, '```', ''].join('\n'))
-  writeFileSync(file, ['---', 'runbook:', '  targets:', '    web:', `      ssh: [${sshd.hosts.map((h) => `"${h}"`).join(', ')}]`, '---', '', '# Shell', '', ...body].join('\n'))
+  writeFileSync(file, ['---', 'runbook:', ...(front ? [front] : []), '  targets:', '    web:', `      ssh: [${sshd.hosts.map((h) => `"${h}"`).join(', ')}]`, '---', '', '# Shell', '', ...body].join('\n'))
   return file
 }
 
@@ -40,9 +42,9 @@ const shellOf = (result: HostEnd['result']) => /shell=(\d+)/.exec(result!.stdout
 
 t.test('a host’s steps share one remote shell; each host has its own', async (t) => {
   const file = fleetDoc([
-    ['one', '', 'echo "shell=$PPID"'],
-    ['two', '', 'echo "shell=$PPID"'],
-    ['three', '', 'echo "shell=$PPID"'],
+    ['one', '', 'echo "shell=$$"'],
+    ['two', '', 'echo "shell=$$"'],
+    ['three', '', 'echo "shell=$$"'],
   ])
   const {code, ends, text} = await hostEnds(file)
   t.equal(code, 0, 'the run exits 0') || t.comment(text.slice(-3000))
@@ -56,13 +58,13 @@ t.test('a host’s steps share one remote shell; each host has its own', async (
 
 t.test('exit, exec and a killed shell: the next step on the host still runs', async (t) => {
   const file = fleetDoc([
-    ['first', '', 'kept=1; echo "shell=$PPID"'],
+    ['first', '', 'kept=1; echo "shell=$$"'],
     ['leave', 'allow-failure', 'kept=2; exit 3'],
-    ['after-exit', '', 'echo "shell=$PPID kept=$kept"'],
+    ['after-exit', '', 'echo "shell=$$ kept=$kept"'],
     ['replace', '', 'exec true'],
-    ['after-exec', '', 'echo "shell=$PPID kept=$kept"'],
-    ['kill-both', 'allow-failure', 'kept=3; kill -9 "$PPID" "$BASHPID"'],
-    ['after-kill', '', 'echo "shell=$PPID kept=$kept"'],
+    ['after-exec', '', 'echo "shell=$$ kept=$kept"'],
+    ['kill-both', 'allow-failure', 'kept=3; kill -9 "$$" "$BASHPID"'],
+    ['after-kill', '', 'echo "shell=$$ kept=$kept"'],
   ])
   const {code, ends, text} = await hostEnds(file)
   t.equal(code, 0, 'the run exits 0') || t.comment(text.slice(-3000))
@@ -86,4 +88,25 @@ t.test('exit, exec and a killed shell: the next step on the host still runs', as
     t.ok(second && second !== first, `${host}: a new shell (${first} → ${second})`)
     t.match(afterKill.stdout.head, 'kept=2', `${host}: the host’s state from before the lost step`)
   }
+})
+
+t.test('steps that run at once on one host: one takes the shell, the others get sessions of their own', async (t) => {
+  const file = fleetDoc(
+    [
+      ['a', 'needs=', 'sleep 0.5; echo "shell=$$ job=$BASHPID"'],
+      ['b', 'needs=', 'sleep 0.5; echo "shell=$$ job=$BASHPID"'],
+      ['c', 'needs=', 'sleep 0.5; echo "shell=$$ job=$BASHPID"'],
+      ['d', 'needs=a,b,c', 'echo "shell=$$ job=$BASHPID"'],
+    ],
+    '  concurrency: 3',
+  )
+  const {code, ends, text} = await hostEnds(file)
+  t.equal(code, 0, 'the run exits 0') || t.comment(text.slice(-3000))
+  const host = sshd.addresses[0]!
+  const seen = ['a', 'b', 'c', 'd'].map((step) => /shell=(\d+) job=(\d+)/.exec(end(ends, step, host)!.stdout.head)!.slice(1))
+  const onShell = seen.slice(0, 3).filter(([shell, job]) => shell !== job)
+  t.equal(onShell.length, 1, 'one of the three ran on the host’s shell')
+  t.equal(seen.slice(0, 3).filter(([shell, job]) => shell === job).length, 2, 'the other two in sessions of their own')
+  t.not(seen[3]![0], seen[3]![1], 'the next step runs on the shell again')
+  t.equal(seen[3]![0], onShell[0]![0], 'the same shell')
 })
