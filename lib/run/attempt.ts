@@ -91,8 +91,9 @@ export async function runProcessAttempt(
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
   const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined, keepState: keepsState(code, state)} : undefined
-  const session = context.session
-  const inSession = session !== undefined && !session.dead && job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code)
+  // Only a bash step that can run in the session asks for it (the first one starts it).
+  const session = job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code) ? context.session?.get() : undefined
+  const inSession = session !== undefined && !session.dead
   const request = {
     ...command,
     cwd: resolved.cwd,

@@ -34,7 +34,7 @@ export interface RunContext {
   services: Service[]
   nextFile: () => string // a fresh path in tmpDir
   fileSkipped?: string // set when a Scrut command exits 80: the rest of the file is skipped, why
-  session?: ShellSession // the run's bash session (one step at a time), when there is one
+  session?: {get(): ShellSession} // the run's bash session (one step at a time), started on first use, when there is one
   statuses?: Map<string, StepStatus> // finished steps, for `$RUNBOOK_STATUS_<ID>`
   update?: boolean // `--update`: a step whose only fault is its expected output does not block dependants
   targets?: Targets // where steps run (SPEC §13)

@@ -134,7 +134,12 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     context.remoteNames = new Set([...(runbook.frontMatter?.inputs ?? []).map((input) => input.name), ...Object.keys(runbook.frontMatter?.env ?? {}), ...Object.keys(options.set)])
     const concurrency = options.concurrency ?? runbook.frontMatter?.concurrency ?? 1
     // One step at a time: a long-lived bash forks each shell step (see session.ts).
-    if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) context.session = new ShellSession(env)
+    // Started by the first bash step that needs it: a run of only ssh, http or python steps never
+    // starts one.
+    let session: ShellSession | undefined
+    if (concurrency <= 1 && process.platform === 'linux' && env['RUNBOOK_NO_SESSION'] === undefined) {
+      context.session = {get: () => (session ??= new ShellSession(env))}
+    }
     try {
       const done = await runGraph(context, nodes, excluded, {env, cwd: dialect?.cwd ?? documentCwd(runbook)}, Math.max(1, concurrency))
       for (const [id, result] of done) results.set(id, result)
@@ -142,7 +147,7 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     } finally {
       await stopServices(context)
       await context.targets.close()
-      context.session?.close()
+      session?.close()
       rmSync(tmpDir, {recursive: true, force: true})
       removeRunCgroups(runId)
       record.done()
