@@ -11,6 +11,7 @@ import {runPool} from './job-pool.js'
 import {createManyReporters} from './many-reporters.js'
 import {reportError} from './report-error.js'
 import {runFile, type FileToRun} from './run-file.js'
+import {readDurations, saveDurations, slowestFirst} from './file-durations.js'
 import {findRunFiles, readFileToRun, stepCount} from './run-input.js'
 import {parseShard, pickShard} from './shard.js'
 import {wantsColor} from './color.js'
@@ -64,7 +65,12 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   if (!shard) for (const {file, why} of skipped) reporters.skip(file, why)
   const evidenceRoot = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
   const codes: number[] = []
+  // With more than one job, the files that took longest last time start first (file-durations.ts).
+  const known = jobs > 1 ? readDurations(io.env) : {}
+  const absolute = (candidate: Candidate) => path.resolve(io.cwd, candidate.file)
+  const measured = new Map<string, number>()
   const runOne = async (candidate: Candidate) => {
+    const started = performance.now()
     const errors = createTextBuffer()
     const github = createTextBuffer()
     const listing = createTextBuffer()
@@ -83,14 +89,16 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
     const grouped = github.text()
     if (grouped) (reporters.human ? io.stdout : io.stderr).write(grouped)
     codes.push(outcome.code)
+    if (!io.interrupt.aborted) measured.set(absolute(candidate), performance.now() - started)
     reporters.end(candidate.file, {...outcome, evidence: evidenceDir})
     // --dry-run: each file's commands under its line, for people reading the terminal.
     if (reporters.human && listing.text()) io.stdout.write(`${listing.text().trim().replace(/^/gm, '    ')}\n`)
   }
   try {
-    await runPool(chosen, jobs, runOne, () => io.interrupt.aborted, (candidate) => reporters.skip(candidate.file, 'not run (interrupted)'))
+    await runPool(jobs > 1 ? slowestFirst(chosen, absolute, known) : chosen, jobs, runOne, () => io.interrupt.aborted, (candidate) => reporters.skip(candidate.file, 'not run (interrupted)'))
   } finally {
     await reporters.close()
+    if (chosen.length > 1) saveDurations(io.env, jobs > 1 ? known : readDurations(io.env), measured)
   }
   if (io.interrupt.aborted) codes.push(io.interrupt.reason === 'SIGTERM' ? 143 : io.interrupt.reason === 'SIGHUP' ? 129 : 130)
   return worstExitCode(codes)

@@ -39,7 +39,7 @@ Options:
   --timeout D           default step timeout (e.g. 30s, 5m)
   --reporter NAME[=FILE]  tty | plain | json | tap | junit | html, repeatable: one on the terminal,
                         the others into files (default: tty on a terminal, else plain)
-  --jobs N, -j N        run N files at once (default 1)
+  --jobs N, -j N        run N files at once (default 1); the slowest files of the last run start first
   --shard I/N           run the I-th of N slices of the files, balanced by steps (CI matrices)
   --color, --no-color   force colour on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)
 
