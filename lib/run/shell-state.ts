@@ -2,7 +2,7 @@
 // (bash-job.ts) into the next step's state: the directory, the exported environment, and the
 // replay text for everything else (options, aliases, functions, plain variables). Unchanged
 // records cost a string comparison: the last parse is kept.
-import {parseDeclareP} from './export-p.js'
+import {parseDeclareP, type DeclareRecord} from './export-p.js'
 import {isStatusVariable} from './status-env.js'
 
 // The records of one job: S (pwd), V (declare -p), F (declare -f), A (alias -p), O (shopt -p; set +o),
@@ -62,12 +62,22 @@ export function parseBashState(parts: StateParts, shell = 'bash', startOptions?:
       if (record.value !== undefined) env[record.name] = record.value
       continue
     }
-    if (defaults.get(record.name) !== record.raw) plain.push(record.raw)
+    if (defaults.get(record.name) !== record.raw) plain.push(replayLine(record))
   }
   const restore = [optionText(options, baselines.get(shell)), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
   const state = {cwd, env, restore, options}
   last = {key, state}
   return state
+}
+
+// A plain variable or indexed array with a value replays as a bare assignment, which bash runs
+// faster than the `declare` builtin (13 variables: ~0.11 → ~0.08 ms a step; the replay runs at the
+// job's top level, where the two mean the same). Anything with other attributes (integer,
+// read-only, associative, name reference, case) or without a value keeps its `declare`.
+function replayLine(record: DeclareRecord): string {
+  const prefix = `declare -${record.flags} `
+  const plainKind = record.flags === '-' || record.flags === 'a'
+  return plainKind && record.raw.startsWith(`${prefix}${record.name}=`) ? record.raw.slice(prefix.length) : record.raw
 }
 
 let lastOptions: {text: string; baseline: Set<string> | undefined; commands: string} | undefined
