@@ -3,11 +3,12 @@
 // reads it instead of parsing and compiling again. Node 20 has no cache for ES modules; this one
 // works on every Node. The cache is only ever a shortcut: a missing, unreadable or rejected cache
 // file, or a home that cannot be written, gives the same behaviour, just slower.
-import {readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
 import {isPrivateFolder} from '../private-folder.js'
+import {replaceFile} from '../replace-file.js'
 
 // The text around the file's source: the same function Node wraps a CommonJS module in.
 export const wrapperStart = '(function (exports, require, module, __filename, __dirname) { '
@@ -73,9 +74,7 @@ function markUsed(cacheFile: string): void {
 // may still use theirs, so only those unused for a day go, and at most `keepOthers` stay.
 function writeCache(cacheFile: string, data: Buffer): void {
   const dir = path.dirname(cacheFile)
-  const temp = `${cacheFile}.${process.pid}.tmp`
-  writeFileSync(temp, data)
-  renameSync(temp, cacheFile)
+  replaceFile(cacheFile, data)
   const base = path.basename(cacheFile)
   const prefix = base.slice(0, base.lastIndexOf('-') + 1)
   const others = readdirSync(dir)

@@ -20,15 +20,16 @@ export function fdOutput(fd: number, stream: () => Output): Output {
   let direct = writesInPlace(fd)
   const write = (chunk: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): boolean => {
     const done = typeof encoding === 'function' ? encoding : callback
-    if (!direct || real) return made().write(chunk, ...([typeof encoding === 'string' ? encoding : 'utf8', done] as [BufferEncoding, Callback | undefined]))
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : (chunk as Uint8Array)
+    const charset = typeof encoding === 'string' ? encoding : 'utf8'
+    if (!direct || real) return made().write(chunk, charset, done)
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, charset) : (chunk as Uint8Array)
     let at = 0
     try {
       while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at)
     } catch {
       // EAGAIN, EIO after a hang-up, a full disk: Node's stream takes over, and reports it as it would
       direct = false
-      return made().write(Buffer.from(bytes.subarray(at)), done as Callback)
+      return made().write(Buffer.from(bytes.subarray(at)), done)
     }
     if (done) process.nextTick(done)
     return true

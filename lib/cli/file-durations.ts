@@ -4,10 +4,11 @@
 // run up alone (issue 17's many-files figure: three files of twelve take 14 s of 17). Only the
 // order in which files start changes. A missing or damaged file, or a folder others could write,
 // only means document order.
-import {readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {cacheFolder} from '../cache-folder.js'
 import {isPrivateFolder} from '../private-folder.js'
+import {replaceFile} from '../replace-file.js'
 
 // At most this many files are remembered; the ones run longest ago go first.
 const most = 2000
@@ -44,10 +45,8 @@ export function saveDurations(env: NodeJS.ProcessEnv, known: Durations, measured
     .filter(([, entry]) => typeof entry?.ms === 'number' && typeof entry.at === 'number')
     .sort((a, b) => b[1].at - a[1].at)
     .slice(0, most)
-  const temp = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temp, JSON.stringify(Object.fromEntries(kept)), {mode: 0o600})
-    renameSync(temp, file)
+    replaceFile(file, JSON.stringify(Object.fromEntries(kept)), 0o600)
   } catch {
     // a read-only or full disk: document order next time
   }

@@ -66,7 +66,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
   const evidenceRoot = values.evidence ? path.resolve(io.cwd, values.evidence) : undefined
   const codes: number[] = []
   // With more than one job, the files that took longest last time start first (file-durations.ts).
-  const known = jobs > 1 ? readDurations(io.env) : {}
+  const known = chosen.length > 1 ? readDurations(io.env) : {}
   const absolute = (candidate: Candidate) => path.resolve(io.cwd, candidate.file)
   const measured = new Map<string, number>()
   const runOne = async (candidate: Candidate) => {
@@ -98,7 +98,7 @@ export async function runMany(paths: readonly string[], values: RunValues, io: C
     await runPool(jobs > 1 ? slowestFirst(chosen, absolute, known) : chosen, jobs, runOne, () => io.interrupt.aborted, (candidate) => reporters.skip(candidate.file, 'not run (interrupted)'))
   } finally {
     await reporters.close()
-    if (chosen.length > 1) saveDurations(io.env, jobs > 1 ? known : readDurations(io.env), measured)
+    if (chosen.length > 1) saveDurations(io.env, known, measured)
   }
   if (io.interrupt.aborted) codes.push(io.interrupt.reason === 'SIGTERM' ? 143 : io.interrupt.reason === 'SIGHUP' ? 129 : 130)
   return worstExitCode(codes)

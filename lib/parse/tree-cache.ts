@@ -12,11 +12,12 @@
 //
 // Off until the CLI turns it on (a library user decides about caching); a folder that others could
 // write is not used, since a planted tree would change what runs; any failure falls back to parsing.
-import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {treeCacheFolder} from '../cache-folder.js'
 import {isPrivateFolder} from '../private-folder.js'
+import {replaceFile} from '../replace-file.js'
 
 // Above this size a document is parsed every time: its JSON tree (about ten times the text) would
 // cost more to store and read than it saves.
@@ -99,13 +100,11 @@ function slot(build: string, markdown: string): string {
 
 // Write the entry whole (a temporary file renamed into place) and keep the folder small.
 function store(dir: string, file: string, entry: Entry<unknown>): void {
-  const temp = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temp, JSON.stringify(entry), {mode: 0o600})
-    renameSync(temp, file)
+    replaceFile(file, JSON.stringify(entry), 0o600)
     prune(dir)
   } catch {
-    rmSync(temp, {force: true})
+    // a full or read-only disk: parsed again next time
   }
 }
 
