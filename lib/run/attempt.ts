@@ -11,7 +11,7 @@ import {needsBaseline, parseBashState} from './shell-state.js'
 import {isBash, nextState, parseStateFile, statePrologue, takesSetOptions, type SessionState} from './state.js'
 import {runInSession, sessionCapable} from './session-job.js'
 import {statusEnv} from './status-env.js'
-import {stateNeutral} from './state-neutral.js'
+import {definitionsNeutral, stateNeutral} from './state-neutral.js'
 
 // A step's attribute values after `${VAR}` substitution.
 export interface Resolved {
@@ -90,7 +90,7 @@ export async function runProcessAttempt(
   const mode: ShellMode = options.transcript ? {options: '', merge: true} : {options: options.shellOptions ?? context.shellOptions, merge: mergesStreams(step)}
   const command = commandLine({...step, code}, resolved, stateFile, mode)
   const bash = stateFile !== undefined && isBash(resolved.shell)
-  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined, keepState: keepsState(code, state)} : undefined
+  const job: BashJobSpec | undefined = bash ? {code, restore: state.restore ?? '', ...(state.held ? {held: state.held, rest: state.rest ?? ''} : {}), options: mode.options, merge: mode.merge, baseline: needsBaseline(resolved.shell), optionsKnown: state.options !== undefined, keepState: keepsState(code, state), keepDefinitions: state.held !== undefined && definitionsNeutral(code, state.restore ?? '')} : undefined
   // Only a bash step that can run in the session asks for it (the first one starts it).
   const session = job !== undefined && resolved.shell.trim() === 'bash' && sessionCapable(code) ? context.session?.get() : undefined
   const inSession = session !== undefined && !session.dead
@@ -111,7 +111,7 @@ export async function runProcessAttempt(
   const outcome = inSession ? await runInSession(session!, {...request, job: job!, stepEnv: resolved.env, ...(context.statuses ? {statuses: context.statuses} : {})}) : await spawnStep(request)
   let after: SessionState | undefined
   if (bash) {
-    if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell, state.options)
+    if (outcome.stateParts) after = parseBashState(outcome.stateParts, resolved.shell, state.options, state.held)
   } else if (stateFile) {
     // A few KB on a local disk: synchronous reads save two thread-pool round trips per step.
     const text = readState(stateFile)

@@ -16,7 +16,8 @@
 //   4. the document's `shell-options` (default `-e -o pipefail`), set afresh for every step;
 //   5. `__rb_code`, the step's code, run by the caller's `eval`.
 // The EXIT trap runs the user's EXIT trap (in a subshell, its `exit N` wins), then writes the state
-// records `S id pwd`, `V id\n<declare -p>`, `F id\n<declare -f>`, `A id\n<alias -p>`,
+// records `S id pwd`, `V id\n<declare -p>`, `F id\n<declare -f>`, `A id\n<alias -p>` (both `=`
+// when the step could not change them),
 // `O id\n<shopt -p; set +o>` and `E id` into the state file (an anonymous file: bash writes a line at
 // a time, and each line on a pipe woke Node once, ~250 wake-ups a step; a file costs no reader
 // anything), then the session's output markers, then `X id status` on the reply descriptor: the
@@ -34,6 +35,7 @@ export interface BashJob {
   cwd?: string // session mode: the step's directory
   mark?: string // session mode: the output marker `\0RBEND:<mark>\0` the trap prints on both streams
   keepState?: boolean // the code cannot change the terminal state (state-neutral.ts): send no state records
+  keepDefinitions?: boolean // the code cannot change functions or aliases (state-neutral.ts): send `=` for them
   baseline?: boolean // send the options a fresh job starts with (record B), once per shell
   optionsKnown?: boolean // the runner holds the O record this job starts from: send `O id\n=` when no option changed
 }
@@ -52,7 +54,7 @@ export interface MarkerStreams {
 
 // The command line that runs a job whose text is on `jobFd`.
 export function bashRunLine(jobFd: number): string {
-  return `. /dev/fd/${jobFd} || exit 125; eval "$__rb_code"`
+  return `builtin . /dev/fd/${jobFd} || builtin exit 125; builtin eval "$__rb_code"`
 }
 
 // `trap` as a function: EXIT actions are kept in `__rb_exit` (run by our EXIT trap first), other
@@ -84,25 +86,27 @@ const trapShim = [
 // of a function's body, so it may unset itself.)
 function exitFunction(streams: MarkerStreams | undefined): string {
   const markers = streams
-    ? `if [ -n "\${__rb_mark-}" ]; then printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stdout}; printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stderr}; fi`
+    ? `if [[ -n \${__rb_mark-} ]]; then builtin printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stdout}; builtin printf "\\0RBEND:%s\\0" "$__rb_mark" >&${streams.stderr}; fi`
     : ''
   return [
     '__rb_on_exit() {',
-    '  __rb_s=$?; __rb_n=$SHELLOPTS:$BASHOPTS; set +e',
-    '  if [ -n "${__rb_exit-}" ]; then (__rb_ret $__rb_s; eval "$__rb_exit"; exit $__rb_s); __rb_s=$?; fi',
+    '  __rb_s=$?; __rb_n=$SHELLOPTS:$BASHOPTS; builtin set +e',
+    '  if [[ -n ${__rb_exit-} ]]; then (__rb_ret $__rb_s; builtin eval "$__rb_exit"; builtin exit $__rb_s); __rb_s=$?; fi',
     // The runner's status variables (one per finished step) are listed by `declare -p` and dropped
     // by Node (shell-state.ts): unsetting them here first costs bash more than listing them.
-    '  unset -f trap __rb_ret __rb_on_exit; unset __rb_exit',
+    '  builtin unset -f trap __rb_ret __rb_on_exit; builtin unset -v __rb_exit',
     // `__rb_keep`: a step that cannot change the state (state-neutral.ts) sends none.
-    '  [ -n "${__rb_keep-}" ] || { printf "S %s %s\\0V %s\\n" "$__rb_job" "$PWD" "$__rb_job"; declare -p; printf "\\0F %s\\n" "$__rb_job"; declare -f; ' +
-      'printf "\\0A %s\\n" "$__rb_job"; alias -p; printf "\\0O %s\\n" "$__rb_job"; ' +
+    '  [[ -n ${__rb_keep-} ]] || { builtin printf "S %s %s\\0V %s\\n" "$__rb_job" "$PWD" "$__rb_job"; builtin declare -p; builtin printf "\\0F %s\\n" "$__rb_job"; ' +
+      // `__rb_defs`: a step that cannot change functions or aliases sends `=` for both.
+      'if [[ -n ${__rb_defs-} ]]; then builtin printf "=\\0A %s\\n=" "$__rb_job"; else builtin declare -f; builtin printf "\\0A %s\\n" "$__rb_job"; builtin alias -p; fi; ' +
+      'builtin printf "\\0O %s\\n" "$__rb_job"; ' +
       // The options as `shopt -p; set +o` (~80 lines, a write each), or `=` when `$SHELLOPTS` and
       // `$BASHOPTS` (every option that is on) are what they were when the code started.
-      'if [ "$__rb_n" = "${__rb_o-}" ]; then printf =; else shopt -p; set +o; fi; ' +
-      `printf "\\0E %s\\0" "$__rb_job"; } 1<>${jobChannels.stateFile} 2>/dev/null`,
+      'if [[ $__rb_n == "${__rb_o-}" ]]; then builtin printf =; else builtin shopt -p; builtin set +o; fi; ' +
+      `builtin printf "\\0E %s\\0" "$__rb_job"; } 1<>${jobChannels.stateFile} 2>/dev/null`,
     ...(markers ? [`  ${markers}`] : []),
-    `  printf "X %s %d\\0" "$__rb_job" $__rb_s >&${jobChannels.replies} 2>/dev/null`,
-    '  exit $__rb_s',
+    `  builtin printf "X %s %d\\0" "$__rb_job" $__rb_s >&${jobChannels.replies} 2>/dev/null`,
+    '  builtin exit $__rb_s',
     '}',
   ].join('\n')
 }
@@ -118,14 +122,14 @@ export function bashJobLibrary(streams?: MarkerStreams): string {
 export function bashJobText(job: BashJob, withLibrary = false): string {
   const lines = [`exec ${job.jobFd}<&- ${job.merge ? '2>&1' : ''}`.trimEnd()]
   if (withLibrary) lines.push(bashJobLibrary())
-  const marks = `${job.mark === undefined ? '' : ` __rb_mark=${shellQuote(job.mark)}`}${job.keepState ? ' __rb_keep=1' : ''}`
+  const marks = `${job.mark === undefined ? '' : ` __rb_mark=${shellQuote(job.mark)}`}${job.keepState ? ' __rb_keep=1' : ''}${job.keepDefinitions ? ' __rb_defs=1' : ''}`
   lines.push(`__rb_job=${job.id}${marks}; builtin trap -- __rb_on_exit EXIT`)
-  if (job.baseline) lines.push(`{ printf "B ${job.id}\\n"; shopt -p; set +o; printf "\\0"; } >&${jobChannels.replies} 2>/dev/null`)
+  if (job.baseline) lines.push(`{ builtin printf "B ${job.id}\\n"; builtin shopt -p; builtin set +o; builtin printf "\\0"; } >&${jobChannels.replies} 2>/dev/null`)
   if (job.restore !== '') lines.push(job.restore)
   if (job.cwd !== undefined) {
-    lines.push(`cd -- ${shellQuote(job.cwd)} 2>/dev/null || { echo ${shellQuote(`runbook: cannot change to ${job.cwd}`)} >&2; exit 127; }`)
+    lines.push(`builtin cd -- ${shellQuote(job.cwd)} 2>/dev/null || { builtin echo ${shellQuote(`runbook: cannot change to ${job.cwd}`)} >&2; builtin exit 127; }`)
   }
-  lines.push(`set +e +o pipefail${job.options === '' ? '' : `; set ${job.options}`}${job.optionsKnown ? '; __rb_o=$SHELLOPTS:$BASHOPTS' : ''}`)
-  lines.push(`__rb_code=${shellQuote(`unset __rb_code; ${job.code}`)}`, '')
+  lines.push(`builtin set +e +o pipefail${job.options === '' ? '' : `; builtin set ${job.options}`}${job.optionsKnown ? '; __rb_o=$SHELLOPTS:$BASHOPTS' : ''}`)
+  lines.push(`__rb_code=${shellQuote(`builtin unset -v __rb_code; ${job.code}`)}`, '')
   return lines.join('\n')
 }

@@ -114,7 +114,7 @@ export function joinCgroupScript(tags: Record<string, string>): string {
   } catch {
     return ''
   }
-  return `{ echo $BASHPID >${shellQuote(path.join(dir, 'cgroup.procs'))}; } 2>/dev/null; `
+  return `{ builtin echo $BASHPID >${shellQuote(path.join(dir, 'cgroup.procs'))}; } 2>/dev/null; `
 }
 
 // SIGKILL every process left in the step's cgroup and remove it when empty; the count killed.

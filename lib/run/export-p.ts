@@ -14,37 +14,57 @@ export interface DeclareRecord {
 }
 
 // Records of `declare -p` (or `export -p`) text; undefined when the text is not what bash writes.
-// One-line records seen before come from a small cache: from one step to the next, only a few
-// of bash's ~60 variables change, so a step pays for parsing what changed.
+// From one step to the next only a few of bash's ~60-250 variables change, so a step pays for
+// parsing what changed: bash lists them sorted by name, and a record equal to the next one of the
+// last text (compared in place, without copying the line) is taken as it was; other one-line
+// records seen before come from a small cache.
 export function parseDeclareP(text: string): DeclareRecord[] | undefined {
   const records: DeclareRecord[] = []
+  const before = lastRecords
+  let next = 0 // the record of the last text expected here
   let at = 0
   while (at < text.length) {
     if (text[at] === '\n') {
       at++
       continue
     }
+    const expected = before[next]
+    if (expected !== undefined) {
+      const end = at + expected.raw.length
+      // A slice and `===`: about three times faster than `startsWith` with a position.
+      if ((end === text.length || text.charCodeAt(end) === 10) && text.slice(at, end) === expected.raw) {
+        records.push(expected)
+        next++
+        at = end
+        continue
+      }
+    }
     const newline = text.indexOf('\n', at)
     const lineEnd = newline === -1 ? text.length : newline
     const known = lineCache.get(text.slice(at, lineEnd))
-    if (known) {
-      records.push(known)
+    let record = known
+    if (record) {
       at = lineEnd
-      continue
+    } else {
+      const read = readRecord(text, at)
+      if (!read) return undefined
+      record = read.record
+      if (read.end === lineEnd) {
+        if (lineCache.size >= 4096) lineCache.clear()
+        lineCache.set(record.raw, record)
+      }
+      at = read.end
     }
-    const read = readRecord(text, at)
-    if (!read) return undefined
-    records.push(read.record)
-    if (read.end === lineEnd) {
-      if (lineCache.size >= 4096) lineCache.clear()
-      lineCache.set(read.record.raw, read.record)
-    }
-    at = read.end
+    records.push(record)
+    // Skip the last text's records that sort before this one (changed or gone).
+    while (next < before.length && before[next]!.name <= record.name) next++
   }
+  lastRecords = records
   return records
 }
 
 const lineCache = new Map<string, DeclareRecord>()
+let lastRecords: DeclareRecord[] = []
 const head = /declare -([A-Za-z-]+) ([A-Za-z_][A-Za-z0-9_]*)(=?)/y
 
 // The record that starts at `at`, and where it ends.

@@ -28,11 +28,16 @@ export function writeJobFile(fd: number, text: string): void {
   lengths.set(fd, bytes.length)
 }
 
+// One buffer for every read (the runner reads a job's state file once a step): it grows to the
+// largest text read so far.
+let scratch = Buffer.allocUnsafe(0)
+
 // The file's whole text ('' when it cannot be read).
 export function readJobFile(fd: number): string {
   try {
-    const bytes = Buffer.allocUnsafe(fstatSync(fd).size)
-    return bytes.toString('utf8', 0, readSync(fd, bytes, 0, bytes.length, 0))
+    const size = fstatSync(fd).size
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length, 16_384))
+    return scratch.toString('utf8', 0, readSync(fd, scratch, 0, size, 0))
   } catch {
     return ''
   }

@@ -60,8 +60,8 @@ export class ServerEnv {
       this.fromStatuses.set(name, status)
     })
     const lines: string[] = []
-    if (drop.length > 0) lines.push(`unset -v ${drop.join(' ')}`)
-    if (pairs.length > 0) lines.push(`export ${pairs.join(' ')}`)
+    if (drop.length > 0) lines.push(`builtin unset -v ${drop.join(' ')}`)
+    if (pairs.length > 0) lines.push(`builtin export ${pairs.join(' ')}`)
     return lines.join('\n')
   }
 }

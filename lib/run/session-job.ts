@@ -13,9 +13,11 @@ export function sessionCapable(code: string): boolean {
 }
 
 // The job's text (bash-job.ts): the directory and the output sentinels (the server holds the
-// exact environment: session-env.ts).
+// exact environment and, when the state says what it may hold, the functions, aliases and plain
+// variables: session-env.ts, session-state.ts).
 function jobScript(session: ShellSession, id: string, request: SessionRequest): string {
-  return bashJobText({...request.job, id, jobFd: sessionFds.job, cwd: request.cwd, mark: session.mark(id)})
+  const restore = request.job.held ? (request.job.rest ?? '') : request.job.restore
+  return bashJobText({...request.job, restore, id, jobFd: sessionFds.job, cwd: request.cwd, mark: session.mark(id)})
 }
 
 // A session job: the spawn request plus the bash job's code, carried state and options; the status
@@ -114,6 +116,6 @@ export function runInSession(session: ShellSession, request: SessionRequest): Pr
         ended[name] = true
         maybeDone()
       },
-    }, {keepState: request.job.keepState === true, ...(request.statuses ? {statuses: request.statuses} : {}), ...(request.stepEnv ? {overrides: request.stepEnv} : {})})
+    }, {keepState: request.job.keepState === true, ...(request.job.held ? {held: request.job.held} : {}), ...(request.statuses ? {statuses: request.statuses} : {}), ...(request.stepEnv ? {overrides: request.stepEnv} : {})})
   })
 }

@@ -13,8 +13,8 @@
 // A second such file (fd 64) takes the state records a job's EXIT trap writes, so that the ~250
 // lines bash writes one `write` at a time cost page-cache writes, not ~250 wake-ups of Node: Node
 // reads the file once, when the job's exit report (`X`) arrives on the reply pipe. A third (fd 65)
-// holds the changes to the server's exports that the next job needs (session-env.ts); a request
-// `id+` tells the server to source it before forking.
+// holds the changes to the server's exports and carried state that the next job needs
+// (session-env.ts, session-state.ts); a request `id+` tells the server to source it before forking.
 import {randomHex} from '../random-hex.js'
 import {closeSync, readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
@@ -24,6 +24,8 @@ import {bashJobLibrary, bashRunLine, jobChannels} from './bash-job.js'
 import {openJobFile, readJobFile, writeJobFile} from './job-file.js'
 import type {StateParts} from './shell-state.js'
 import {ServerEnv} from './session-env.js'
+import {ServerState} from './session-state.js'
+import type {HeldState} from './shell-state.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text, the state file.
@@ -32,15 +34,18 @@ const fd = sessionFds
 
 // Requests are `id NUL` or `id+ NUL`: short, because bash reads a pipe one byte at a time. `TMOUT=`
 // keeps a step's exported TMOUT from timing out the server's `read`. The server defines the job
-// library (bash-job.ts) once: every job it forks inherits the functions already parsed.
+// library (bash-job.ts) once: every job it forks inherits the functions already parsed. It also
+// holds the user's functions, aliases and plain variables (session-state.ts), so its own commands
+// are all `builtin …` (a function named `read` or `printf` is never called), and it never takes a
+// step's shell options (they are replayed in each job).
 const server = [
   `exec ${fd.stdout}>&1 ${fd.stderr}>&2 ${fd.replies}>&4 ${fd.job}<&5 ${fd.state}<&6 ${fd.env}<&7 4>&- 5>&- 6>&- 7>&- >/dev/null 2>&1`,
   bashJobLibrary({stdout: fd.stdout, stderr: fd.stderr}),
   'set -m',
-  'while TMOUT= IFS= read -r -d "" __rb_id <&3; do',
-  `  case $__rb_id in *+) __rb_id=\${__rb_id%+}; . /dev/fd/${fd.env} ;; esac`,
-  `  ( exec 3<&- 1>&${fd.stdout} 2>&${fd.stderr} </dev/null; unset __rb_id; ${bashRunLine(fd.job)} ) &`,
-  `  printf "P %s %s\\0" "$__rb_id" "$!" >&${fd.replies}`,
+  'while TMOUT= IFS= builtin read -r -d "" __rb_id <&3; do',
+  `  case $__rb_id in *+) __rb_id=\${__rb_id%+}; builtin . /dev/fd/${fd.env} ;; esac`,
+  `  ( exec 3<&- 1>&${fd.stdout} 2>&${fd.stderr} </dev/null; builtin unset -v __rb_id; ${bashRunLine(fd.job)} ) &`,
+  `  builtin printf "P %s %s\\0" "$__rb_id" "$!" >&${fd.replies}`,
   'done',
 ].join('\n')
 
@@ -68,6 +73,7 @@ export class ShellSession {
   private readonly stateFd: number
   private readonly envFd: number
   private readonly serverEnv: ServerEnv
+  private readonly serverState = new ServerState()
   dead = false
 
   constructor(env: Record<string, string>) {
@@ -98,13 +104,16 @@ export class ShellSession {
   // Start a job with the exported environment `env`; its events go to `listener` until both
   // sentinels and the exit report arrive.
   // A job started with `keepState` sends no state records: none are read. `statuses` (step id →
-  // status) become `$RUNBOOK_STATUS_<ID>`, unless `env` names the variable itself.
-  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener, options: {keepState?: boolean; statuses?: ReadonlyMap<string, string>; overrides?: Record<string, string>} = {}): string {
+  // status) become `$RUNBOOK_STATUS_<ID>`, unless `env` names the variable itself. The server holds
+  // `held` (none when absent) before it forks the job.
+  run(script: (id: string) => string, env: Record<string, string>, listener: JobListener, options: {keepState?: boolean; statuses?: ReadonlyMap<string, string>; overrides?: Record<string, string>; held?: HeldState} = {}): string {
     const {keepState = false} = options
     const id = String(++this.counter)
     this.current = {id, listener, keepState}
     writeJobFile(this.jobFd, script(id))
-    const delta = this.serverEnv.delta(env, options.statuses, options.overrides)
+    const held = this.serverState.delta(options.held)
+    const exports = this.serverEnv.delta(env, options.statuses, options.overrides)
+    const delta = held.clear === '' && held.define === '' ? exports : [held.clear, exports, held.define].filter((text) => text !== '').join('\n')
     if (delta !== '') writeJobFile(this.envFd, delta)
     ;(this.child.stdio[3] as unknown as Writable).write(`${id}${delta === '' ? '' : '+'}\0`)
     return id

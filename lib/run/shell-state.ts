@@ -23,19 +23,52 @@ const defaults = new Map([
   ['OPTERR', 'declare -- OPTERR="1"'],
   ['OPTIND', 'declare -i OPTIND="1"'],
 ])
-// Options the document (`shell-options`) or bash itself owns, and tracing (`set -x`, `set -v`),
-// which would print the next step's setup, exported values included: never carried from a step.
-const ownOptions = new Set(['errexit', 'pipefail', 'monitor', 'privileged', 'login_shell', 'restricted_shell', 'history', 'interactive-comments', 'xtrace', 'verbose'])
+// Options the document (`shell-options`) or bash itself owns, tracing (`set -x`, `set -v`), which
+// would print the next step's setup, exported values included, and `set -n` and `set -t`, which
+// would stop the next step before its code: never carried from a step.
+const ownOptions = new Set(['errexit', 'pipefail', 'monitor', 'privileged', 'login_shell', 'restricted_shell', 'history', 'interactive-comments', 'xtrace', 'verbose', 'noexec', 'onecmd'])
+
+// The part of the carried state a run's bash session server can hold itself, so that the jobs it
+// forks inherit it instead of replaying it (session-state.ts): plain variables and arrays (name →
+// replay line), the `declare -f` text, the `alias -p` text.
+export interface HeldState {
+  vars: ReadonlyMap<string, string>
+  functions: string
+  aliases: string
+}
 
 // What a bash job left: its directory, exports and replay text; undefined when a record is missing.
+// `restore` replays everything (a job in its own process); `held` and `rest` split it for a job of
+// the session server: the server holds `held`, the job replays `rest` (the options and the
+// variables with other attributes).
 export interface BashState {
   cwd: string
   env: Record<string, string>
   restore: string
+  held: HeldState
+  rest: string
   options: string // the O record, for the next job that reports `=` (no option changed)
 }
 
-let last: {key: string; state: BashState} | undefined
+// Variables a job replays itself even when plain: in the server they would change how bash runs
+// its own loop (posix mode, the compatibility level, the trace descriptor, word splitting, `read`'s
+// time-out).
+const jobOnly = new Set(['POSIXLY_CORRECT', 'BASH_COMPAT', 'BASH_XTRACEFD', 'IFS', 'TMOUT'])
+
+interface StateKey {
+  shell: string
+  cwd: string
+  vars: string
+  functions: string
+  aliases: string
+  options: string
+}
+
+let last: {key: StateKey; state: BashState} | undefined
+
+function sameKey(a: StateKey, b: StateKey): boolean {
+  return a.vars === b.vars && a.cwd === b.cwd && a.functions === b.functions && a.aliases === b.aliases && a.options === b.options && a.shell === b.shell
+}
 const baselines = new Map<string, Set<string>>()
 
 // True when jobs of `shell` should send their starting options once (record B).
@@ -44,40 +77,95 @@ export function needsBaseline(shell: string): boolean {
 }
 
 // Parse a job's state records (kept from the last call when they did not change); an O record `=`
-// means the options of `startOptions`, the O record the job started from.
-export function parseBashState(parts: StateParts, shell = 'bash', startOptions?: string): BashState | undefined {
+// means the options of `startOptions`, the O record the job started from, and F and A records `=`
+// the functions and aliases of `start`, the state it started from.
+export function parseBashState(parts: StateParts, shell = 'bash', startOptions?: string, start?: HeldState): BashState | undefined {
   if (parts.B !== undefined && !baselines.has(shell)) baselines.set(shell, new Set(parts.B.split('\n')))
-  const {S: cwd, V: vars, F: functions, A: aliases} = parts
+  const {S: cwd, V: vars} = parts
   const options = parts.O === '=' ? startOptions : parts.O
+  const functions = parts.F === '=' ? start?.functions : parts.F
+  const aliases = parts.A === '=' ? start?.aliases : parts.A
   if (cwd === undefined || vars === undefined || functions === undefined || aliases === undefined || options === undefined) return undefined
-  const key = `${shell}\0${cwd}\0${vars}\0${functions}\0${aliases}\0${options}`
-  if (last?.key === key) return last.state
+  // Field by field: a joined key would copy the ~6 KB of records on every step.
+  const key = {shell, cwd, vars, functions, aliases, options}
+  if (last && sameKey(last.key, key)) return last.state
   const records = parseDeclareP(vars)
   if (!records) return undefined
-  const env: Record<string, string> = {}
+  const exported: DeclareRecord[] = []
   const plain: string[] = []
+  const others: string[] = []
+  const heldRecords: DeclareRecord[] = []
   for (const record of records) {
-    if (special.has(record.name) || record.name.startsWith('__rb_') || isStatusVariable(record.name)) continue
-    if (record.flags.includes('x')) {
-      if (record.value !== undefined) env[record.name] = record.value
-      continue
+    let use = uses.get(record)
+    if (use === undefined) uses.set(record, (use = useOf(record)))
+    if (use === 'export') exported.push(record)
+    else if (use !== 'skip') {
+      plain.push(use.line)
+      if (use.held) heldRecords.push(record)
+      else others.push(use.line)
     }
-    if (defaults.get(record.name) !== record.raw) plain.push(replayLine(record))
   }
-  const restore = [optionText(options, baselines.get(shell)), aliases.trimEnd(), functions.trimEnd(), plain.join('\n')].filter((text) => text !== '').join('\n')
-  const state = {cwd, env, restore, options}
+  // The same records as last time (parseDeclareP hands back the same objects): the same objects.
+  const env = exported.length === lastExports.records.length && exported.every((record, i) => record === lastExports.records[i]) ? lastExports.env : exportsOf(exported)
+  const held = heldRecords.length === lastHeld.records.length && heldRecords.every((record, i) => record === lastHeld.records[i]) ? lastHeld.vars : heldOf(heldRecords)
+  const optionLines = optionText(options, baselines.get(shell))
+  const kept = {vars: held, functions: functions.trimEnd(), aliases: aliases.trimEnd()}
+  const restore = joinLines([optionLines, kept.aliases, kept.functions, plain.join('\n')])
+  const state = {cwd, env, restore, held: kept, rest: joinLines([optionLines, others.join('\n')]), options}
   last = {key, state}
   return state
+}
+
+// What a `declare -p` record is to the next step: left out, an export, or a line to replay (held
+// by the session server or replayed by the job). Worked out once per record object.
+type Use = 'skip' | 'export' | {line: string; held: boolean}
+const uses = new WeakMap<DeclareRecord, Use>()
+
+function useOf(record: DeclareRecord): Use {
+  if (special.has(record.name) || record.name.startsWith('__rb_') || isStatusVariable(record.name)) return 'skip'
+  if (record.flags.includes('x')) return record.value === undefined ? 'skip' : 'export'
+  if (defaults.get(record.name) === record.raw) return 'skip'
+  return {line: replayLine(record), held: holdable(record)}
+}
+
+let lastExports: {records: DeclareRecord[]; env: Record<string, string>} = {records: [], env: {}}
+let lastHeld: {records: DeclareRecord[]; vars: Map<string, string>} = {records: [], vars: new Map()}
+
+// The exported variables of these records. The object is shared by every state made from the same
+// records: its readers copy it (state.ts's nextState), none changes it.
+function exportsOf(records: DeclareRecord[]): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const record of records) env[record.name] = record.value!
+  lastExports = {records, env}
+  return env
+}
+
+function heldOf(records: DeclareRecord[]): Map<string, string> {
+  const vars = new Map<string, string>()
+  for (const record of records) vars.set(record.name, (uses.get(record) as {line: string}).line)
+  lastHeld = {records, vars}
+  return vars
+}
+
+function joinLines(texts: string[]): string {
+  return texts.filter((text) => text !== '').join('\n')
+}
+
+// A variable the session server may hold: a plain one, an indexed or associative array (no other
+// attribute: read-only, integer, name reference or case would bind the server too).
+function holdable(record: DeclareRecord): boolean {
+  return (record.flags === '-' || record.flags === 'a' || record.flags === 'A') && !jobOnly.has(record.name)
 }
 
 // A plain variable or indexed array with a value replays as a bare assignment, which bash runs
 // faster than the `declare` builtin (13 variables: ~0.11 → ~0.08 ms a step; the replay runs at the
 // job's top level, where the two mean the same). Anything with other attributes (integer,
-// read-only, associative, name reference, case) or without a value keeps its `declare`.
+// read-only, associative, name reference, case) or without a value keeps its `declare`, as
+// `builtin declare` (a step may have defined a function named `declare`).
 function replayLine(record: DeclareRecord): string {
   const prefix = `declare -${record.flags} `
   const plainKind = record.flags === '-' || record.flags === 'a'
-  return plainKind && record.raw.startsWith(`${prefix}${record.name}=`) ? record.raw.slice(prefix.length) : record.raw
+  return plainKind && record.raw.startsWith(`${prefix}${record.name}=`) ? record.raw.slice(prefix.length) : `builtin ${record.raw}`
 }
 
 let lastOptions: {text: string; baseline: Set<string> | undefined; commands: string} | undefined
@@ -103,8 +191,8 @@ function optionCommands(text: string, baseline: Set<string> | undefined): string
     else set.push(`${found[2]} ${found[3]}`)
   }
   const commands: string[] = []
-  if (on.length > 0) commands.push(`shopt -s ${on.join(' ')}`)
-  if (off.length > 0) commands.push(`shopt -u ${off.join(' ')}`)
-  if (set.length > 0) commands.push(`set ${set.join(' ')}`)
+  if (on.length > 0) commands.push(`builtin shopt -s ${on.join(' ')}`)
+  if (off.length > 0) commands.push(`builtin shopt -u ${off.join(' ')}`)
+  if (set.length > 0) commands.push(`builtin set ${set.join(' ')}`)
   return commands.join('; ')
 }

@@ -11,7 +11,7 @@ import {captureLimits, OutputCapture} from './capture.js'
 import {joinCgroupScript, startInCgroup} from './cgroup.js'
 import {openJobFile, readJobFile} from './job-file.js'
 import {killTree} from './kill-tree.js'
-import type {StateParts} from './shell-state.js'
+import type {HeldState, StateParts} from './shell-state.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // What to run and how.
@@ -34,11 +34,14 @@ export interface SpawnRequest {
 export interface BashJobSpec {
   code: string
   restore: string
+  held?: HeldState // session mode: what the server holds (session-state.ts)…
+  rest?: string // …and what the job then replays itself
   options: string
   merge: boolean
   baseline?: boolean // send record B (see bash-job.ts)
   optionsKnown?: boolean // the starting state holds its O record (see bash-job.ts)
   keepState?: boolean // the code cannot change the state: no state records (state-neutral.ts)
+  keepDefinitions?: boolean // nor its functions and aliases: `=` for them (state-neutral.ts)
 }
 
 // How it went.

@@ -45,3 +45,25 @@ export function stateNeutral(code: string, restore: string): boolean {
   }
   return true
 }
+
+// Builtins and keywords that define, remove or change functions or aliases, or run text as shell
+// code (which could do either).
+const defining = new Set([
+  '.', 'alias', 'builtin', 'command', 'declare', 'enable', 'eval', 'exec', 'export', 'function', 'readonly', 'source', 'typeset',
+  'unalias', 'unset',
+])
+
+// True when running `code` in a terminal whose replay text is `restore` cannot change its functions
+// or aliases (most steps that set variables or change directory): the EXIT trap then sends `=` for
+// both instead of `declare -f` and `alias -p`. As coarse as stateNeutral: any `()`, any of the words
+// above, or a word naming a carried function or alias (whose body could define more), and both are
+// captured.
+export function definitionsNeutral(code: string, restore: string): boolean {
+  if (/\(\s*\)/.test(code)) return false
+  const names = carriedNames(restore)
+  for (const word of code.split(/[\s;&|(){}<>`"'\\$!=]+/)) {
+    if (word !== '' && (defining.has(word) || names.has(word))) return false
+  }
+  return true
+}
+

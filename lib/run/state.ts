@@ -4,12 +4,15 @@
 import {parseExportP} from './export-p.js'
 import {shellQuote} from '../shell/values.js'
 import {isStatusVariable} from './status-env.js'
+import type {HeldState} from './shell-state.js'
 
 // What a step starts from and leaves behind.
 export interface SessionState {
   env: Record<string, string>
   cwd: string
   restore?: string // bash: replay text of the rest of the terminal ('' or absent: nothing)
+  held?: HeldState // bash: the part of it a session server holds (shell-state.ts)
+  rest?: string // bash: what a session job replays itself when the server holds `held`
   options?: string // bash: the O record (`shopt -p; set +o`) the state came from
 }
 
@@ -102,8 +105,10 @@ export function nextState(before: SessionState, after: SessionState | undefined,
   const cwd = stepCwd !== undefined && after.cwd === stepCwd ? before.cwd : after.cwd
   env['PWD'] = cwd
   const state: SessionState = {env, cwd}
-  const restore = after.restore ?? before.restore
-  if (restore !== undefined) state.restore = restore
+  const terminal = after.restore !== undefined ? after : before
+  if (terminal.restore !== undefined) state.restore = terminal.restore
+  if (terminal.held !== undefined) state.held = terminal.held
+  if (terminal.rest !== undefined) state.rest = terminal.rest
   const options = after.options ?? before.options
   if (options !== undefined) state.options = options
   return state

@@ -1,5 +1,7 @@
 // One terminal and fail-fast (SPEC §1, §3; issue 11), a user's EXIT trap (issue 12 #10), through
-// the CLI, in session mode (one step at a time) and in spawn mode (--concurrency 2).
+// the CLI, in session mode (one step at a time) and in spawn mode (--concurrency 2). In session
+// mode the server holds the functions, aliases and plain variables (issue 17): the changes and
+// unsets tests check that it lets go of what a step removed.
 import t from 'tap'
 import {existsSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
@@ -86,6 +88,59 @@ for (const mode of modes) {
     t.equal(text(run, 'use'), 'aliased\nsub two words yes b c\nhello world\n*\nnullglob-on\n')
     t.equal(run.results.get('transcript')?.status, 'passed', JSON.stringify(run.results.get('transcript')?.reason))
     t.equal(text(run, 'after-transcript'), '/ 1\nhello again\n', 'the transcript hands its state to the next step')
+  })
+
+  t.test(`what a step unsets or changes is gone or changed in the next: variables, arrays, exports, functions, aliases (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      [
+        '# Changes',
+        '',
+        block(
+          'bash {#define}',
+          'GONE=1; S=scalar; A=(1 2 3); P=plain; export Q=q',
+          'f() { echo f1; }; h() { echo h1; }',
+          'shopt -s extglob expand_aliases',
+          "alias al='echo alias-on'",
+          'readonly R=fixed; declare -i N=5; IFS=,',
+        ),
+        // Parsed with extglob on: the next step turns it off and redefines another function.
+        block('bash {#pattern}', 'm() { [[ $1 == @(yes|y) ]] && echo matched; }'),
+        block('bash {#change}', 'unset GONE; S=(x y); unset A; A=one; export P; export -n Q', 'unset -f f; h() { echo h2; }; unalias al; shopt -u extglob'),
+        // Cannot change functions or aliases: its trap sends `=` for them, which must keep them.
+        block('bash {#vars-only}', 'VARS_ONLY=kept; cd .'),
+        block(
+          'bash {#check}',
+          'echo "${GONE-unset} ${#S[@]} ${S[1]} ${#A[@]} $A $VARS_ONLY"',
+          `bash -c 'echo "child:$P child:\${Q-none}"'; echo "$Q"`,
+          'type f >/dev/null 2>&1 || echo no-f',
+          'h; m y; alias al 2>/dev/null || echo no-alias',
+          'N+=1; echo "$R $N"; x="a,b"; set -- $x; echo "$#"',
+        ),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stdout + run.stderr)
+    t.equal(text(run, 'check'), 'unset 2 y 1 one kept\nchild:plain child:none\nq\nno-f\nh2\nmatched\nno-alias\nfixed 6\n2\n')
+  })
+
+  t.test(`a step's functions named like shell builtins do not break the terminal (${mode.name})`, async (t) => {
+    const shadowed = ['read', 'printf', 'unset', 'echo', 'declare', 'shopt', 'set', 'exit', 'alias', 'unalias', 'eval']
+    const book = runbookDir(
+      [
+        '# Shadows',
+        '',
+        block('bash {#before}', 'readonly R=fixed; shopt -s expand_aliases; alias al="builtin echo alias-on"'),
+        block('bash {#shadow}', ...shadowed.map((name) => `${name}() { return 3; }`), 'cd() { builtin echo user-cd; builtin cd "$@"; }', 'LATE=late'),
+        block('bash {#use}', 'builtin echo "still $LATE $R"; al', `builtin unset -f ${shadowed.join(' ')} cd`, 'export AFTER=yes'),
+        block('bash {#last}', 'echo "$AFTER $(basename "$PWD")"', `bash -c 'echo "child:$AFTER"'`),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stdout + run.stderr)
+    t.equal(text(run, 'use'), 'still late fixed\nalias-on\n', "the runner's own commands call no user function")
+    t.equal(text(run, 'last'), `yes ${path.basename(book.dir)}\nchild:yes\n`, 'the directory is restored without the user\'s cd')
   })
 
   t.test(`front matter shell-options sets the document's default (${mode.name})`, async (t) => {

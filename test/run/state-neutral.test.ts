@@ -1,7 +1,7 @@
 // Which step code may change the terminal state (lib/run/state-neutral.ts): coarse on purpose, so
 // every doubt means "capture".
 import t from 'tap'
-import {stateNeutral} from '../../lib/run/state-neutral.js'
+import {definitionsNeutral, stateNeutral} from '../../lib/run/state-neutral.js'
 import {bashJobText} from '../../lib/run/bash-job.js'
 
 t.test('programs, pipes and redirections cannot change the state', async (t) => {
@@ -27,6 +27,16 @@ t.test('a function or alias the terminal carries may change the state', async (t
   t.notOk(stateNeutral('echo x && jump', restore), 'carried alias')
   t.ok(stateNeutral('echo goto-is-only-text-here', restore), 'a longer word is not the function')
   t.ok(stateNeutral('goto', ''), 'no such function carried')
+})
+
+t.test('a step that only sets variables or moves cannot change functions or aliases', async (t) => {
+  const restore = ["alias jump='cd /tmp'", 'goto () ', '{ ', '    cd /', '}'].join('\n')
+  for (const code of ['X=1', 'cd /tmp && Y=$(date)', 'for i in 1 2; do N=$i; done', 'read -r LINE < file', 'set -u; shopt -s nullglob', 'local_var=unset_me']) {
+    t.ok(definitionsNeutral(code, restore), code)
+  }
+  for (const code of ['f() { :; }', 'f ( ) { :; }', 'function f { :; }', 'unset -f goto', 'unset X', 'alias a=b', 'unalias jump', 'source lib.sh', '. ./lib.sh', 'eval "$CODE"', 'builtin source x', 'command . x', 'declare -f g', 'export -f goto', 'readonly -f goto', 'goto', 'X=1; jump', 'exec 3>log', 'enable -n echo']) {
+    t.notOk(definitionsNeutral(code, restore), code)
+  }
 })
 
 t.test('a neutral job asks its EXIT trap for no state records', async (t) => {
