@@ -63,6 +63,7 @@ const ctx = {
   quick: values.quick ?? false,
   node: process.execPath,
   cli: path.join(root, 'dist/bin/runbook.js'),
+  bin: path.join(root, 'dist/bin/runbook'), // the command (package.json `bin`), run with commandEnv(ctx)
   corpus: path.resolve(root, '../shared/corpus'),
   txmJs: path.join(work, 'node_modules/txm/src/cli.js'),
   workloads: generateWorkloads(path.join(work, 'workloads')),

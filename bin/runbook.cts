@@ -51,9 +51,18 @@ function loadBundle(name: string) {
   return loadWithCodeCache(cliFile, cacheFileFor(path.join(cache, 'v8-code-cache'), /^[a-z]{1,20}$/.test(command) ? command : 'cli', name.replace(/^cli-|\.cjs$/g, '')))
 }
 
+// bin/runbook.sh moves NODE_EXTRA_CA_CERTS aside (Node 20 parses it while it starts): the steps
+// get it back in their environment, and runbook's own HTTPS requests load it when they need it.
+const extraCa = process.env['RUNBOOK_EXTRA_CA_CERTS']
+if (extraCa !== undefined) {
+  delete process.env['RUNBOOK_EXTRA_CA_CERTS']
+  process.env['NODE_EXTRA_CA_CERTS'] ??= extraCa
+}
+
 async function start(): Promise<void> {
   const loaded = loadBundle(RUNBOOK_CLI_FILE)
   const cli = loaded.exports as Cli
+  if (extraCa !== undefined) cli.useExtraCaCerts(extraCa)
   cli.enableTreeCache(cache === undefined ? undefined : path.join(cache, 'trees'))
   const controller = new AbortController()
   let signals = 0

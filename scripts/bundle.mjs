@@ -8,6 +8,8 @@
 //   a `ready=` URL, so `list` and shell-only runs never read it.
 // - `runbook.js`: the launcher (bin/runbook.cts), a CommonJS file of a few kilobytes that answers
 //   `--version` by itself and knows the CLI file's name.
+// - `runbook`: the command itself (bin/runbook.sh), which starts Node on `runbook.js` with
+//   NODE_EXTRA_CA_CERTS moved aside (Node 20 parses it while it starts).
 // - `worker.js`: the lint worker thread (lib/lint/worker.ts), a CommonJS file of its own.
 // - `package.json`: `{"type": "commonjs"}`, so that Node reads the two `.js` files above as CommonJS.
 // tsc type-checks bin/runbook.cts and writes dist/bin/runbook.cjs, which this script removes: only
@@ -90,12 +92,14 @@ result.metafile = {inputs: {...undici.metafile.inputs, ...cli.metafile.inputs, .
 // may still load its CLI file, its undici file or its worker.
 const replace = (file, contents) => {
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, contents, {mode: path.basename(file) === 'runbook.js' ? 0o755 : 0o644})
+  writeFileSync(temp, contents, {mode: ['runbook', 'runbook.js'].includes(path.basename(file)) ? 0o755 : 0o644})
   renameSync(temp, file)
 }
 mkdirSync(outdir, {recursive: true})
 for (const file of result.outputFiles) replace(file.path, file.contents)
 replace(path.join(outdir, 'package.json'), '{"type": "commonjs"}\n')
+// The `runbook` command (package.json `bin`): a POSIX shell script that starts Node on runbook.js.
+replace(path.join(outdir, 'runbook'), readFileSync(path.join(root, 'bin/runbook.sh')))
 const listFile = path.join(outdir, '.bundle-files.json')
 const written = result.outputFiles.map((file) => path.basename(file.path))
 let previous = []

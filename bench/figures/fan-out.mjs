@@ -1,6 +1,7 @@
-// Fan-out: 8 independent `sleep 1` steps at --concurrency 8, wall time.
+// Fan-out: 8 independent `sleep 1` steps at --concurrency 8, wall time of the `runbook` command
+// (dist/bin/runbook) on this figure's Node.
 import {hyperfine} from '../lib/hyperfine.mjs'
-import {verifyRun} from '../lib/runbook.mjs'
+import {commandEnv, verifyRun} from '../lib/runbook.mjs'
 import {check} from '../lib/check.mjs'
 
 export const id = 'fan-out'
@@ -18,10 +19,10 @@ export async function measure(ctx) {
   ]
   const ok = verifyRun(ctx, w.fanOut8, {passed: 8, args: ['--concurrency', '8']})
   if (ok.ok) notes.push(`checked first: ${ok.note}`)
-  if (ok.ok) commands.push({name: 'runbook', command: `${ctx.node} ${ctx.cli} run ${w.fanOut8} --concurrency 8 --reporter plain`})
+  if (ok.ok) commands.push({name: 'runbook', command: `${ctx.bin} run ${w.fanOut8} --concurrency 8 --reporter plain`})
   else notes.push(`runbook not measured: ${ok.note}`)
   if (ok.ok && ok.seconds > 4) notes.push(`the checked run took ${ok.seconds.toFixed(1)} s: steps do not overlap`)
-  const times = hyperfine(commands, {warmup: 1, runs, cwd: ctx.work})
+  const times = hyperfine(commands, {warmup: 1, runs, cwd: ctx.work, env: commandEnv(ctx)})
   const s = (name) => times[name]?.median ?? null
   return {
     times,

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 // Run hyperfine over `commands` ({name, command}) and return {name: {median, mean, min, max, runs}} in seconds.
+// `options.env`: the environment of hyperfine and so of the commands.
 // Each command is timed on its own, so a failure names its command; a failure is retried once
 // (other engineers rebuild dist/ while the bench runs, and a half-written file fails one run).
 export function hyperfine(commands, options = {}) {
@@ -23,7 +24,7 @@ export function hyperfine(commands, options = {}) {
   return out
 }
 
-function hyperfineOnce(commands, {warmup = 1, runs = 5, cwd, prepare, ignoreFailure = false} = {}) {
+function hyperfineOnce(commands, {warmup = 1, runs = 5, cwd, prepare, ignoreFailure = false, env} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'runbook-bench-'))
   const json = path.join(dir, 'out.json')
   const args = ['-N', '--style', 'none', '--warmup', String(warmup), '--runs', String(runs), '--export-json', json]
@@ -31,7 +32,7 @@ function hyperfineOnce(commands, {warmup = 1, runs = 5, cwd, prepare, ignoreFail
   if (ignoreFailure) args.push('-i')
   for (const c of commands) args.push('-n', c.name, c.command)
   try {
-    execFileSync('hyperfine', args, {cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 16 << 20})
+    execFileSync('hyperfine', args, {cwd, env: env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 16 << 20})
     const data = JSON.parse(readFileSync(json, 'utf8'))
     const out = {}
     for (const r of data.results) {

@@ -4,6 +4,12 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
+// The environment that runs `runbook`, the command a user runs (dist/bin/runbook, which starts
+// `node` from PATH), on this figure's Node: PATH starts with that Node's folder.
+export function commandEnv(ctx) {
+  return {...process.env, PATH: `${path.dirname(ctx.node)}:${process.env.PATH ?? ''}`}
+}
+
 // Spawn `node dist/bin/runbook.js ...args` and return {code, stdout, stderr, seconds}.
 export function runCli(ctx, args, {cwd, timeoutMs = 120_000} = {}) {
   const started = process.hrtime.bigint()

@@ -6,6 +6,8 @@ export {main} from './main.js'
 // The launcher chooses where parsed documents are cached (lib/parse/tree-cache.ts).
 export {enableTreeCache} from '../cache-folder.js'
 export {fdOutput} from './fd-output.js'
+// The launcher hands over NODE_EXTRA_CA_CERTS when bin/runbook.sh moved it (lib/http/extra-ca.ts).
+export {useExtraCaCerts} from '../http/extra-ca.js'
 
 // The names of the commands (the launcher keeps a code cache per command, only for these).
 export const commandNames: string[] = commands.map((command) => command.name)

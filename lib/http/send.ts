@@ -2,6 +2,7 @@
 // one readable line (`connection refused`, `timed out after 500ms`).
 import {request, type Dispatcher} from 'undici'
 import {formatDuration} from '../duration.js'
+import {extraCaDispatcher} from './extra-ca-agent.js'
 
 // A request after `${VAR}` interpolation.
 export interface OutgoingRequest {
@@ -50,7 +51,7 @@ export async function sendRequest(
       headers,
       body: outgoing.body,
       signal,
-      dispatcher: options.dispatcher,
+      dispatcher: options.dispatcher ?? (url.protocol === 'https:' ? extraCaDispatcher() : undefined),
     })
     let body = ''
     let size = 0

@@ -1,8 +1,17 @@
 // Run the built CLI as a user would: a real child process, with its output and exit code.
 import {spawn} from 'node:child_process'
+import path from 'node:path'
 import {repoPath} from './paths.js'
 
 export const binPath = repoPath('dist/bin/runbook.js')
+// The `runbook` command itself (package.json `bin`: bin/runbook.sh, which starts `node` from PATH).
+export const commandPath = repoPath('dist/bin/runbook')
+
+// The environment of the command: PATH starts with this Node's folder, so that the command runs on
+// the Node the tests run on (the CI matrix runs them on 22 and 24 too).
+export function commandEnv(env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env, PATH: `${path.dirname(process.execPath)}:${env['PATH'] ?? process.env['PATH'] ?? ''}`}
+}
 
 export interface CliRun {
   code: number | null
@@ -11,15 +20,16 @@ export interface CliRun {
   stderr: string
 }
 
-// Spawn `runbook ...args` and resolve when it exits (killed after `timeoutMs` so a test never hangs).
+// Spawn `runbook ...args`, through the command a user runs, and resolve when it exits (killed after
+// `timeoutMs` so a test never hangs).
 export function runCli(
   args: string[],
   options: {cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], {
+    const child = spawn(commandPath, args, {
       cwd: options.cwd,
-      env: {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...options.env},
+      env: commandEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
