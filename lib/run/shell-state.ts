@@ -161,11 +161,17 @@ function holdable(record: DeclareRecord): boolean {
 // faster than the `declare` builtin (13 variables: ~0.11 → ~0.08 ms a step; the replay runs at the
 // job's top level, where the two mean the same). Anything with other attributes (integer,
 // read-only, associative, name reference, case) or without a value keeps its `declare`, as
-// `builtin declare` (a step may have defined a function named `declare`).
+// `builtin declare` (a step may have defined a function named `declare`). bash parses
+// `NAME=(…)` after `builtin declare` as a plain word, a syntax error, so an array with attributes
+// is declared first and assigned after, and made read-only last.
 function replayLine(record: DeclareRecord): string {
-  const prefix = `declare -${record.flags} `
-  const plainKind = record.flags === '-' || record.flags === 'a'
-  return plainKind && record.raw.startsWith(`${prefix}${record.name}=`) ? record.raw.slice(prefix.length) : `builtin ${record.raw}`
+  const prefix = `declare -${record.flags} ${record.name}=`
+  if (!record.raw.startsWith(prefix)) return `builtin ${record.raw}`
+  const value = record.raw.slice(prefix.length)
+  if (record.flags === '-' || record.flags === 'a') return `${record.name}=${value}`
+  if (!value.startsWith('(')) return `builtin ${record.raw}`
+  const flags = record.flags.replace('r', '')
+  return `builtin declare -${flags} ${record.name}; ${record.name}=${value}${flags === record.flags ? '' : `; builtin declare -r ${record.name}`}`
 }
 
 let lastOptions: {text: string; baseline: Set<string> | undefined; commands: string} | undefined

@@ -124,6 +124,42 @@ for (const mode of modes) {
     t.equal(text(run, 'check'), 'unset 2 y 1 one kept\nchild:plain child:none\nq\nno-f\nh2\nmatched\nno-alias\nfixed 6\n2\n')
   })
 
+  t.test(`arrays with attributes, odd names and texts carry over (${mode.name})`, async (t) => {
+    const book = runbookDir(
+      [
+        '# Odd state',
+        '',
+        block(
+          'bash {#define}',
+          'declare -ar RA=(1 "two three"); declare -Ar RM=([k]=v); declare -ai IA=(1 2); declare -A MAP=([k]="v w" [x]=y)',
+          'declare -l LOW=MiXeD; declare -u UP=mixed; declare -n REF=MAP; NL=$\'line1\nline2\'; EMPTY=; declare -- DECLARED_ONLY',
+          'greet-user() { echo "hi $1"; }',
+          // A heredoc line that looks like a function's first line.
+          'doc() {',
+          "  cat <<'TXT'",
+          'doc () ',
+          'line }',
+          'TXT',
+          '}',
+          "shopt -s expand_aliases; alias multi=$'echo a\\necho b'",
+        ),
+        block(
+          'bash {#use}',
+          'greet-user bob; doc; multi',
+          'echo "${RA[1]} ${RM[k]} $((IA[0] + IA[1])) ${MAP[k]} ${REF[x]} $LOW $UP ${#NL} [${EMPTY}] ${DECLARED_ONLY-unset}"',
+          '(RA[0]=x) 2>/dev/null || echo ra-readonly',
+          'IA+=(3); MAP[z]=new; unset -f doc',
+        ),
+        block('bash {#after}', 'type doc >/dev/null 2>&1 || echo no-doc; greet-user amy', 'echo "${#IA[@]} ${MAP[z]} ${REF[k]}"'),
+      ].join('\n'),
+    )
+    t.teardown(book.cleanup)
+    const run = await runJson(book.file, mode.args)
+    t.equal(run.code, 0, run.stdout + run.stderr)
+    t.equal(text(run, 'use'), 'hi bob\ndoc () \nline }\na\nb\ntwo three v 3 v w y mixed MIXED 11 [] unset\nra-readonly\n')
+    t.equal(text(run, 'after'), 'no-doc\nhi amy\n3 new v w\n')
+  })
+
   t.test(`a step's functions named like shell builtins do not break the terminal (${mode.name})`, async (t) => {
     const shadowed = ['read', 'printf', 'unset', 'echo', 'declare', 'shopt', 'set', 'exit', 'alias', 'unalias', 'eval']
     const book = runbookDir(
