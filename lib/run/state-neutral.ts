@@ -59,7 +59,8 @@ const defining = new Set([
 // above, or a word naming a carried function or alias (whose body could define more), and both are
 // captured.
 export function definitionsNeutral(code: string, restore: string): boolean {
-  if (/\(\s*\)/.test(code)) return false
+  // `BASH_ALIASES[name]=…` defines an alias without the word `alias`.
+  if (/\(\s*\)|BASH_ALIASES/.test(code)) return false
   const names = carriedNames(restore)
   for (const word of code.split(/[\s;&|(){}<>`"'\\$!=]+/)) {
     if (word !== '' && (defining.has(word) || names.has(word))) return false
