@@ -21,4 +21,8 @@ if [ -n "${NODE_EXTRA_CA_CERTS-}" ] && [ -z "${NODE_OPTIONS-}" ]; then
   export RUNBOOK_EXTRA_CA_CERTS
   unset NODE_EXTRA_CA_CERTS
 fi
-exec node "${self%/*}/runbook.js" "$@"
+case $self in
+  */*) here=${self%/*} ;;
+  *) here=. ;; # `sh runbook` run from its own folder
+esac
+exec node "$here/runbook.js" "$@"
