@@ -22,10 +22,9 @@ import {spawn} from 'node:child_process'
 import type {Readable, Writable} from 'node:stream'
 import {bashJobLibrary, bashRunLine, jobChannels} from './bash-job.js'
 import {openJobFile, readJobFile, writeJobFile} from './job-file.js'
-import type {StateParts} from './shell-state.js'
 import {ServerEnv} from './session-env.js'
 import {ServerState} from './session-state.js'
-import type {HeldState} from './shell-state.js'
+import type {HeldState, StateParts} from './shell-state.js'
 import {addStatePart, readStateFile, RecordReader} from './state-records.js'
 
 // The descriptors of a job: stdout and stderr of the session, the reply pipe, the job text, the state file.
