@@ -106,8 +106,8 @@ export function parseBashState(parts: StateParts, shell = 'bash', startOptions?:
     }
   }
   // The same records as last time (parseDeclareP hands back the same objects): the same objects.
-  const env = exported.length === lastExports.records.length && exported.every((record, i) => record === lastExports.records[i]) ? lastExports.env : exportsOf(exported)
-  const held = heldRecords.length === lastHeld.records.length && heldRecords.every((record, i) => record === lastHeld.records[i]) ? lastHeld.vars : heldOf(heldRecords)
+  const env = sameRecords(exported, lastExports.records) ? lastExports.env : exportsOf(exported)
+  const held = sameRecords(heldRecords, lastHeld.records) ? lastHeld.vars : heldOf(heldRecords)
   const optionLines = optionText(options, baselines.get(shell))
   const kept = {vars: held, functions: functions.trimEnd(), aliases: aliases.trimEnd()}
   const restore = joinLines([optionLines, kept.aliases, kept.functions, plain.join('\n')])
@@ -138,6 +138,11 @@ function exportsOf(records: DeclareRecord[]): Record<string, string> {
   for (const record of records) env[record.name] = record.value!
   lastExports = {records, env}
   return env
+}
+
+// The same record objects in the same order.
+function sameRecords(a: DeclareRecord[], b: DeclareRecord[]): boolean {
+  return a.length === b.length && a.every((record, i) => record === b[i])
 }
 
 function heldOf(records: DeclareRecord[]): Map<string, string> {

@@ -32,13 +32,19 @@ function carriedNames(restore: string): Set<string> {
   return names
 }
 
+// The words of `code`, split at blanks, operators, quotes, `$`, `!` and `=` (so `X=cd` gives `X` and
+// `cd`): coarse on purpose, a word in a string or a comment counts too.
+function shellWords(code: string): string[] {
+  return code.split(/[\s;&|(){}<>`"'\\$!=]+/)
+}
+
 // True when running `code` in a terminal whose replay text is `restore` cannot change the state.
 export function stateNeutral(code: string, restore: string): boolean {
   if (/=|\(\(|\(\s*\)/.test(code)) return false
   const names = carriedNames(restore)
-  const words = code.split(/[\s;&|(){}<>`"'\\$!]+/)
+  const words = shellWords(code)
   for (const word of words) {
-    if (word === '' ) continue
+    if (word === '') continue
     if (changing.has(word) || names.has(word)) return false
     const option = withOption[word]
     if (option !== undefined && words.includes(option)) return false
@@ -62,7 +68,7 @@ export function definitionsNeutral(code: string, restore: string): boolean {
   // `BASH_ALIASES[name]=…` defines an alias without the word `alias`.
   if (/\(\s*\)|BASH_ALIASES/.test(code)) return false
   const names = carriedNames(restore)
-  for (const word of code.split(/[\s;&|(){}<>`"'\\$!=]+/)) {
+  for (const word of shellWords(code)) {
     if (word !== '' && (defining.has(word) || names.has(word))) return false
   }
   return true

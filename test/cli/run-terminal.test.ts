@@ -2,7 +2,7 @@
 // the CLI, in session mode (one step at a time) and in spawn mode (--concurrency 2). In session
 // mode the server holds the functions, aliases and plain variables (issue 17): the changes and
 // unsets tests check that it lets go of what a step removed.
-import t from 'tap'
+import t, {type Test} from 'tap'
 import {existsSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
 import {runbookDir, runJson, fenceBlock} from '../helpers/run.js'
@@ -16,8 +16,16 @@ const text = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.resul
 const failedAsAllowed = (run: Awaited<ReturnType<typeof runJson>>, id: string) => run.results.get(id)?.status === 'failed' && run.results.get(id)?.allowedFailure === true
 
 for (const mode of modes) {
+  // Write the runbook (and its files) to a folder removed after the test, and run it in this mode.
+  const runBook = async (t: Test, markdown: string, files?: Record<string, string>) => {
+    const book = runbookDir(markdown, files)
+    t.teardown(book.cleanup)
+    return {book, run: await runJson(book.file, mode.args)}
+  }
+
   t.test(`fail fast: errexit and pipefail, set +e, every step from the document's options (${mode.name})`, async (t) => {
-    const book = runbookDir(
+    const {run} = await runBook(
+      t,
       [
         '# Fail fast',
         '',
@@ -28,8 +36,6 @@ for (const mode of modes) {
         block('sh {#dash allow-failure needs=}', 'false', 'echo ok'),
       ].join('\n'),
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.ok(failedAsAllowed(run, 'middle'), 'false; echo ok fails')
     t.equal(text(run, 'middle'), '', 'nothing after the failing command ran')
     t.ok(failedAsAllowed(run, 'pipe'), 'false | cat fails')
@@ -91,7 +97,8 @@ for (const mode of modes) {
   })
 
   t.test(`what a step unsets or changes is gone or changed in the next: variables, arrays, exports, functions, aliases (${mode.name})`, async (t) => {
-    const book = runbookDir(
+    const {run} = await runBook(
+      t,
       [
         '# Changes',
         '',
@@ -118,14 +125,13 @@ for (const mode of modes) {
         ),
       ].join('\n'),
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.equal(run.code, 0, run.stdout + run.stderr)
     t.equal(text(run, 'check'), 'unset 2 y 1 one kept\nchild:plain child:none\nq\nno-f\nh2\nmatched\nno-alias\nfixed 6\n2\n')
   })
 
   t.test(`arrays with attributes, odd names and texts carry over (${mode.name})`, async (t) => {
-    const book = runbookDir(
+    const {run} = await runBook(
+      t,
       [
         '# Odd state',
         '',
@@ -153,8 +159,6 @@ for (const mode of modes) {
         block('bash {#after}', 'type doc >/dev/null 2>&1 || echo no-doc; greet-user amy', 'echo "${#IA[@]} ${MAP[z]} ${REF[k]}"'),
       ].join('\n'),
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.equal(run.code, 0, run.stdout + run.stderr)
     t.equal(text(run, 'use'), 'hi bob\ndoc () \nline }\na\nb\ntwo three v 3 v w y mixed MIXED 11 [] unset\nra-readonly\n')
     t.equal(text(run, 'after'), 'no-doc\nhi amy\n3 new v w\n')
@@ -162,7 +166,8 @@ for (const mode of modes) {
 
   t.test(`a step's functions named like shell builtins do not break the terminal (${mode.name})`, async (t) => {
     const shadowed = ['read', 'printf', 'unset', 'echo', 'declare', 'shopt', 'set', 'exit', 'alias', 'unalias', 'eval']
-    const book = runbookDir(
+    const {book, run} = await runBook(
+      t,
       [
         '# Shadows',
         '',
@@ -172,30 +177,26 @@ for (const mode of modes) {
         block('bash {#last}', 'echo "$AFTER $(basename "$PWD")"', `bash -c 'echo "child:$AFTER"'`),
       ].join('\n'),
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.equal(run.code, 0, run.stdout + run.stderr)
     t.equal(text(run, 'use'), 'still late fixed\nalias-on\n', "the runner's own commands call no user function")
     t.equal(text(run, 'last'), `yes ${path.basename(book.dir)}\nchild:yes\n`, 'the directory is restored without the user\'s cd')
   })
 
   t.test(`front matter shell-options sets the document's default (${mode.name})`, async (t) => {
-    const book = runbookDir(
+    const {run} = await runBook(
+      t,
       ['---', 'runbook:', '  shell-options: ""', '---', '', block('bash {#lenient}', 'false', 'echo ran-on'), block('bash {#pipe}', 'false | cat', 'echo fine')].join('\n'),
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.equal(run.code, 0, run.stderr)
     t.equal(text(run, 'lenient'), 'ran-on\n')
-    const strict = runbookDir(['---', 'runbook:', '  shell-options: -e -u', '---', '', block('bash {#unset allow-failure}', 'echo "$NOPE"', 'echo not-here'), block('bash {#pipe}', 'false | cat', 'echo no-pipefail')].join('\n'))
-    t.teardown(strict.cleanup)
-    const second = await runJson(strict.file, mode.args)
+    const {run: second} = await runBook(t, ['---', 'runbook:', '  shell-options: -e -u', '---', '', block('bash {#unset allow-failure}', 'echo "$NOPE"', 'echo not-here'), block('bash {#pipe}', 'false | cat', 'echo no-pipefail')].join('\n'))
     t.ok(failedAsAllowed(second, 'unset'), 'nounset from shell-options')
     t.equal(text(second, 'pipe'), 'no-pipefail\n', 'pipefail is not on when shell-options leaves it out')
   })
 
   t.test(`a sourced library's EXIT trap runs at the end of its step and keeps the state (${mode.name})`, async (t) => {
-    const book = runbookDir(
+    const {book, run} = await runBook(
+      t,
       [
         '# Traps',
         '',
@@ -205,8 +206,6 @@ for (const mode of modes) {
       ].join('\n'),
       {'lib.sh': ['export WORK="$PWD/work-dir"', 'mkdir -p "$WORK"', 'export FROM_LIB=yes', "trap 'rm -rf \"$WORK\"; echo lib-cleanup' EXIT", ''].join('\n')},
     )
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
     t.equal(run.results.get('lib')?.status, 'passed', JSON.stringify(run.results.get('lib')?.reason))
     t.equal(text(run, 'lib'), 'working in work-dir\nlib-cleanup\n')
     t.equal(text(run, 'next'), "from lib: yes\ncleaned\ntrap -- 'echo own-trap' EXIT\nown-trap\n")
@@ -220,9 +219,7 @@ for (const mode of modes) {
       steps.push(block(`bash {#order-${i} needs=}`, 'echo out1; echo err1 >&2; echo out2; echo err2 >&2; echo out3'))
       steps.push(block('{expect stream=all}', 'out1', 'err1', 'out2', 'err2', 'out3'))
     }
-    const book = runbookDir(['# Order', '', ...steps].join('\n'))
-    t.teardown(book.cleanup)
-    const run = await runJson(book.file, mode.args)
+    const {run} = await runBook(t, ['# Order', '', ...steps].join('\n'))
     t.equal(run.code, 0, run.stdout.split('\n').filter((line) => line.includes('"failed"')).join('\n'))
   })
 }
